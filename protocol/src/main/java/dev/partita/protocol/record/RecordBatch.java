@@ -2,6 +2,7 @@ package dev.partita.protocol.record;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Iterator;
 import java.util.zip.CRC32C;
 
 /**
@@ -34,10 +35,15 @@ import java.util.zip.CRC32C;
  * assign offsets and stamp the leader epoch in place without recomputing it. The record layout
  * inside a batch is documented on {@link DefaultRecord}.
  *
+ * <p>Iterating a batch yields its {@link Record}s, decompressing them first when the batch has a
+ * codec (at most {@link #DEFAULT_MAX_DECOMPRESSED_BYTES} of them, or the bound given to
+ * {@link #iterator(int)}). {@link #ensureValid()} checks the header and the CRC without parsing the
+ * records.
+ *
  * <p>Not thread-safe: a view belongs to whoever holds its buffer. It never changes the buffer's
  * position or limit.
  */
-public final class RecordBatch {
+public final class RecordBatch implements Iterable<Record> {
 
     public static final byte MAGIC = 2;
 
@@ -84,6 +90,12 @@ public final class RecordBatch {
     public static final int NO_SEQUENCE = -1;
     public static final int NO_PARTITION_LEADER_EPOCH = -1;
     public static final long NO_TIMESTAMP = -1L;
+
+    /**
+     * Default bound on the decompressed size of one batch's records: a batch that inflates beyond
+     * it is rejected as invalid rather than allowed to exhaust the heap.
+     */
+    public static final int DEFAULT_MAX_DECOMPRESSED_BYTES = 128 * 1024 * 1024;
 
     private final ByteBuffer buffer;
     private final int start;
@@ -150,6 +162,90 @@ public final class RecordBatch {
     }
 
     public boolean isCrcValid() { return computeCrc() == storedCrc(); }
+
+    /** The codec of the records; {@link InvalidRecordException} for an unknown codec id. */
+    public CompressionType compressionType() {
+        try {
+            return CompressionType.forId(compressionCodecId());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecordException(e.getMessage(), e);
+        }
+    }
+
+    public TimestampType timestampType() {
+        return isLogAppendTime() ? TimestampType.LOG_APPEND_TIME : TimestampType.CREATE_TIME;
+    }
+
+    /**
+     * Checks what can be checked without parsing records: the batch fits in its buffer and is at
+     * least a header long, the magic is 2, the CRC matches, the codec is known, the record count
+     * and last offset delta are plausible.
+     *
+     * @throws CorruptRecordException if the CRC does not match
+     * @throws InvalidRecordException for any other violation
+     */
+    public void ensureValid() {
+        int available = buffer.limit() - start;
+        if (available < LOG_OVERHEAD) {
+            throw new InvalidRecordException("record batch truncated: " + available + " bytes");
+        }
+        int batchLength = batchLength();
+        if (batchLength < HEADER_SIZE - LOG_OVERHEAD) {
+            throw new InvalidRecordException("record batch length " + batchLength + " is smaller than a batch header");
+        }
+        if ((long) batchLength + LOG_OVERHEAD > available) {
+            throw new InvalidRecordException("record batch truncated: " + available + " of "
+                    + ((long) batchLength + LOG_OVERHEAD) + " bytes present");
+        }
+        if (magic() != MAGIC) {
+            throw new InvalidRecordException("unsupported record batch magic " + magic() + " (expected " + MAGIC + ")");
+        }
+        long computed = computeCrc();
+        if (computed != storedCrc()) {
+            throw new CorruptRecordException("record batch at offset " + baseOffset() + " is corrupt: stored CRC "
+                    + storedCrc() + ", computed " + computed);
+        }
+        compressionType();
+        int count = recordCount();
+        if (count < 0 || (count > 0 && lastOffsetDelta() < count - 1)) {
+            throw new InvalidRecordException("record batch claims " + count + " records with last offset delta "
+                    + lastOffsetDelta());
+        }
+        if (compressionCodecId() == 0 && count > batchLength - (HEADER_SIZE - LOG_OVERHEAD)) {
+            throw new InvalidRecordException("record batch claims " + count + " records in "
+                    + (batchLength - (HEADER_SIZE - LOG_OVERHEAD)) + " bytes");
+        }
+    }
+
+    /** True if {@link #ensureValid()} would pass. */
+    public boolean isValid() {
+        try {
+            ensureValid();
+            return true;
+        } catch (InvalidRecordException e) {
+            return false;
+        }
+    }
+
+    /** The records, decompressed as needed; see {@link #iterator()}. */
+    public Iterable<Record> records() {
+        return this;
+    }
+
+    /**
+     * Iterates the records, decompressing at most {@link #DEFAULT_MAX_DECOMPRESSED_BYTES}.
+     * Malformed records throw {@link InvalidRecordException} from this call or from
+     * {@code next()}. Does not check the CRC: call {@link #ensureValid()} first for untrusted bytes.
+     */
+    @Override
+    public Iterator<Record> iterator() {
+        return iterator(DEFAULT_MAX_DECOMPRESSED_BYTES);
+    }
+
+    /** Like {@link #iterator()}, failing if the records decompress to more than {@code maxDecompressedBytes}. */
+    public Iterator<Record> iterator(int maxDecompressedBytes) {
+        return new RecordIterator(this, maxDecompressedBytes);
+    }
 
     public void setBaseOffset(long baseOffset) { buffer.putLong(start + BASE_OFFSET_OFFSET, baseOffset); }
     public void setPartitionLeaderEpoch(int epoch) { buffer.putInt(start + PARTITION_LEADER_EPOCH_OFFSET, epoch); }
