@@ -1,0 +1,136 @@
+package dev.partita.broker.zk;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.recipes.cache.ChildData;
+import org.apache.curator.framework.recipes.nodes.PersistentNode;
+import org.apache.zookeeper.CreateMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live brokers of the cluster. Each broker registers itself as an ephemeral node
+ * {@code brokers/ids/<id>} through Curator's {@link PersistentNode}, which creates the node again
+ * after a session loss; the node disappears when the broker's session ends, which is how the
+ * controller learns that a broker died. Everyone's view of the live set comes from a
+ * {@link org.apache.curator.framework.recipes.cache.CuratorCache}.
+ *
+ * <p>Thread-safe. Listeners run on the cache thread.
+ */
+public final class BrokerRegistry implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BrokerRegistry.class);
+
+    private final CuratorFramework client;
+    private final ZkPaths paths;
+    private final ZkCache cache;
+    private final List<BrokerListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile SortedMap<Integer, BrokerRegistration> live = Collections.emptySortedMap();
+    private PersistentNode registration;
+
+    public BrokerRegistry(CuratorFramework client, ZkPaths paths) {
+        this.client = client;
+        this.paths = paths;
+        this.cache = new ZkCache(client, paths.brokerIds(), change -> refresh(false), () -> refresh(true));
+    }
+
+    /** Starts watching the live brokers (creates the base paths if this is a new cluster). */
+    public void start() {
+        ZkSupport.ensureBasePaths(client, paths);
+        cache.start();
+    }
+
+    public void awaitInitialized(Duration timeout) {
+        cache.awaitInitialized(timeout);
+    }
+
+    /**
+     * Registers this broker and waits until its node exists. The node is kept (re-created after a
+     * session loss) until {@link #close}.
+     */
+    public synchronized void register(BrokerRegistration self, Duration timeout) {
+        if (registration != null) {
+            throw new IllegalStateException("already registered");
+        }
+        registration = new PersistentNode(client, CreateMode.EPHEMERAL, false, paths.broker(self.id()), ZkCodec.encode(self));
+        registration.start();
+        boolean created = ZkSupport.call("register broker " + self.id(),
+                () -> registration.waitForInitialCreate(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        if (!created) {
+            throw new CoordinationTimeoutException("Broker " + self.id() + " not registered within " + timeout);
+        }
+        log.info("Registered broker {} at {}:{}", self.id(), self.host(), self.port());
+    }
+
+    /** Every live broker by id, as last seen by the cache. */
+    public SortedMap<Integer, BrokerRegistration> liveBrokers() {
+        return live;
+    }
+
+    public Optional<BrokerRegistration> broker(int id) {
+        return Optional.ofNullable(live.get(id));
+    }
+
+    /** The live broker ids read from ZooKeeper now, not from the cache. */
+    public List<Integer> readLiveBrokerIds() {
+        return ZkSupport.call("list brokers", () -> client.getChildren().forPath(paths.brokerIds())).stream()
+                .map(Integer::valueOf).sorted().toList();
+    }
+
+    public void addListener(BrokerListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(BrokerListener listener) {
+        listeners.remove(listener);
+    }
+
+    private void refresh(boolean loaded) {
+        SortedMap<Integer, BrokerRegistration> next = new TreeMap<>();
+        String prefix = paths.brokerIds() + "/";
+        cache.stream().filter(node -> node.getPath().startsWith(prefix)).forEach(node -> decode(node, next));
+        SortedMap<Integer, BrokerRegistration> snapshot = Collections.unmodifiableSortedMap(next);
+        boolean changed = !snapshot.equals(live);
+        live = snapshot;
+        if (!loaded && (!changed || !cache.isInitialized())) {
+            return; // listeners hear the full set once the first load is done, then each change
+        }
+        for (BrokerListener listener : listeners) {
+            try {
+                listener.onBrokersChanged(snapshot);
+            } catch (RuntimeException e) {
+                log.error("Broker listener failed", e);
+            }
+        }
+    }
+
+    private static void decode(ChildData node, SortedMap<Integer, BrokerRegistration> into) {
+        try {
+            BrokerRegistration broker = ZkCodec.decodeBroker(node.getData());
+            into.put(broker.id(), broker);
+        } catch (CoordinationException e) {
+            log.warn("Ignoring unreadable broker node {}: {}", node.getPath(), e.getMessage());
+        }
+    }
+
+    /** Deregisters this broker (its node is deleted) and stops watching. */
+    @Override
+    public synchronized void close() {
+        if (registration != null) {
+            try {
+                registration.close();
+            } catch (java.io.IOException e) {
+                log.warn("Removing this broker's registration failed", e);
+            }
+            registration = null;
+        }
+        cache.close();
+    }
+}
