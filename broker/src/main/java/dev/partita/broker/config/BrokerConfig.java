@@ -1,0 +1,347 @@
+package dev.partita.broker.config;
+
+import dev.partita.storage.log.LogConfig;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Every setting of a broker, parsed and checked once at start. Settings come from a properties
+ * file and command-line overrides (see the launcher); keys are listed in {@link #SETTINGS} with
+ * their defaults. Keys starting with {@value #LOG_PREFIX} are the default log settings of every
+ * topic (the storage's {@code LogConfig} keys with the prefix, e.g. {@code log.segment.bytes});
+ * a topic's own configs override them.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class BrokerConfig {
+
+    /** Prefix of the per-topic log defaults; the rest of the key is a storage {@code LogConfig} key. */
+    public static final String LOG_PREFIX = "log.";
+
+    public static final String BROKER_ID = "broker.id";
+    public static final String HOST = "host";
+    public static final String PORT = "port";
+    public static final String ADVERTISED_HOST = "advertised.host";
+    public static final String RACK = "broker.rack";
+    public static final String DATA_DIR = "data.dir";
+    public static final String ZOOKEEPER_CONNECT = "zookeeper.connect";
+    public static final String ZOOKEEPER_EMBEDDED_PORT = "zookeeper.embedded.port";
+    public static final String ZOOKEEPER_SESSION_TIMEOUT_MS = "zookeeper.session.timeout.ms";
+    public static final String ZOOKEEPER_CONNECTION_TIMEOUT_MS = "zookeeper.connection.timeout.ms";
+    public static final String AUTO_CREATE_TOPICS_ENABLE = "auto.create.topics.enable";
+    public static final String NUM_PARTITIONS = "num.partitions";
+    public static final String DEFAULT_REPLICATION_FACTOR = "default.replication.factor";
+    public static final String DELETE_TOPIC_ENABLE = "delete.topic.enable";
+    public static final String TOPIC_READY_TIMEOUT_MS = "topic.ready.timeout.ms";
+    public static final String MAX_FRAME_BYTES = "max.frame.bytes";
+    public static final String NUM_IO_THREADS = "num.io.threads";
+    public static final String NUM_PARTITION_THREADS = "num.partition.threads";
+    public static final String ALLOW_ANONYMOUS = "allow.anonymous";
+    public static final String USERS_FILE = "users.file";
+    public static final String RETENTION_CHECK_INTERVAL_MS = "log.retention.check.interval.ms";
+    public static final String SHUTDOWN_TIMEOUT_MS = "shutdown.timeout.ms";
+
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    /** Every broker setting with its default, in the order the documentation lists them. */
+    public static final List<Setting> SETTINGS = List.of(
+            new Setting(BROKER_ID, "0", "Id of this broker, unique in the cluster."),
+            new Setting(HOST, "localhost", "Address the broker listens on."),
+            new Setting(PORT, "7676", "TCP port the broker listens on (0 picks a free port)."),
+            new Setting(ADVERTISED_HOST, "", "Host name given to clients in metadata; empty = host."),
+            new Setting(RACK, "", "Rack of this broker, for rack-aware replica placement; empty = none."),
+            new Setting(DATA_DIR, "./data", "Directory of the partition logs (and of the embedded ZooKeeper's data)."),
+            new Setting(ZOOKEEPER_CONNECT, "", "ZooKeeper connect string host:port,...[/chroot]; empty = start an embedded ZooKeeper server."),
+            new Setting(ZOOKEEPER_EMBEDDED_PORT, "2281", "Client port of the embedded ZooKeeper server (0 picks a free port)."),
+            new Setting(ZOOKEEPER_SESSION_TIMEOUT_MS, "18000", "ZooKeeper session timeout."),
+            new Setting(ZOOKEEPER_CONNECTION_TIMEOUT_MS, "15000", "How long to wait for the first ZooKeeper connection."),
+            new Setting(AUTO_CREATE_TOPICS_ENABLE, "true", "Create a topic on first use (metadata or produce) with the default partitions and replication factor."),
+            new Setting(NUM_PARTITIONS, "1", "Partitions of a topic created without a partition count."),
+            new Setting(DEFAULT_REPLICATION_FACTOR, "1", "Replication factor of a topic created without one."),
+            new Setting(DELETE_TOPIC_ENABLE, "true", "Whether delete-topic requests are honoured."),
+            new Setting(TOPIC_READY_TIMEOUT_MS, "10000", "How long a request that created a topic waits for its partition leaders."),
+            new Setting(MAX_FRAME_BYTES, "104857600", "Largest request frame accepted; a bigger one closes the connection."),
+            new Setting(NUM_IO_THREADS, String.valueOf(CORES), "Netty event-loop threads (partita-net-N) that decode requests and write responses."),
+            new Setting(NUM_PARTITION_THREADS, String.valueOf(CORES), "Threads (partita-partition-N) that each own the writes of the partitions hashed to them."),
+            new Setting(ALLOW_ANONYMOUS, "true", "Whether clients may skip authentication."),
+            new Setting(USERS_FILE, "", "Properties file of user=PBKDF2 hash for SASL PLAIN (make hashes with 'partita hash-password'); empty = no users."),
+            new Setting(RETENTION_CHECK_INTERVAL_MS, "300000", "How often retention deletes old segments."),
+            new Setting(SHUTDOWN_TIMEOUT_MS, "30000", "How long a graceful shutdown waits for in-flight requests."),
+            new Setting(LOG_PREFIX + "<key>", "storage default", "Default log setting of every topic: any storage LogConfig key with the prefix, e.g. log.segment.bytes, log.retention.ms, log.flush.policy."));
+
+    private static final Map<String, String> DEFAULTS;
+
+    static {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        for (Setting s : SETTINGS) {
+            if (!s.key().startsWith(LOG_PREFIX) || s.key().equals(RETENTION_CHECK_INTERVAL_MS)) {
+                defaults.put(s.key(), s.defaultValue());
+            }
+        }
+        DEFAULTS = Collections.unmodifiableMap(defaults);
+    }
+
+    private final Map<String, String> values;
+    private final int brokerId;
+    private final String host;
+    private final int port;
+    private final String advertisedHost;
+    private final Optional<String> rack;
+    private final Path dataDir;
+    private final String zookeeperConnect;
+    private final int zookeeperEmbeddedPort;
+    private final int zookeeperSessionTimeoutMs;
+    private final int zookeeperConnectionTimeoutMs;
+    private final boolean autoCreateTopics;
+    private final int numPartitions;
+    private final short defaultReplicationFactor;
+    private final boolean deleteTopicEnable;
+    private final long topicReadyTimeoutMs;
+    private final int maxFrameBytes;
+    private final int numIoThreads;
+    private final int numPartitionThreads;
+    private final boolean allowAnonymous;
+    private final Optional<Path> usersFile;
+    private final long retentionCheckIntervalMs;
+    private final long shutdownTimeoutMs;
+    private final LogConfig logDefaults;
+
+    private BrokerConfig(Map<String, String> values) {
+        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+        ValueParser p = new ValueParser(values);
+        this.brokerId = p.intValue(BROKER_ID, 0, Integer.MAX_VALUE);
+        this.host = p.nonEmpty(HOST);
+        this.port = p.intValue(PORT, 0, 65535);
+        String advertised = p.string(ADVERTISED_HOST);
+        this.advertisedHost = advertised.isEmpty() ? host : advertised;
+        String rackValue = p.string(RACK);
+        this.rack = rackValue.isEmpty() ? Optional.empty() : Optional.of(rackValue);
+        this.dataDir = Path.of(p.nonEmpty(DATA_DIR));
+        this.zookeeperConnect = p.string(ZOOKEEPER_CONNECT);
+        this.zookeeperEmbeddedPort = p.intValue(ZOOKEEPER_EMBEDDED_PORT, 0, 65535);
+        this.zookeeperSessionTimeoutMs = p.intValue(ZOOKEEPER_SESSION_TIMEOUT_MS, 1, Integer.MAX_VALUE);
+        this.zookeeperConnectionTimeoutMs = p.intValue(ZOOKEEPER_CONNECTION_TIMEOUT_MS, 1, Integer.MAX_VALUE);
+        this.autoCreateTopics = p.bool(AUTO_CREATE_TOPICS_ENABLE);
+        this.numPartitions = p.intValue(NUM_PARTITIONS, 1, 100_000);
+        this.defaultReplicationFactor = (short) p.intValue(DEFAULT_REPLICATION_FACTOR, 1, Short.MAX_VALUE);
+        this.deleteTopicEnable = p.bool(DELETE_TOPIC_ENABLE);
+        this.topicReadyTimeoutMs = p.longValue(TOPIC_READY_TIMEOUT_MS, 0, Long.MAX_VALUE);
+        this.maxFrameBytes = p.intValue(MAX_FRAME_BYTES, 1024, Integer.MAX_VALUE);
+        this.numIoThreads = p.intValue(NUM_IO_THREADS, 1, 1024);
+        this.numPartitionThreads = p.intValue(NUM_PARTITION_THREADS, 1, 1024);
+        this.allowAnonymous = p.bool(ALLOW_ANONYMOUS);
+        String users = p.string(USERS_FILE);
+        this.usersFile = users.isEmpty() ? Optional.empty() : Optional.of(Path.of(users));
+        this.retentionCheckIntervalMs = p.longValue(RETENTION_CHECK_INTERVAL_MS, 1, Long.MAX_VALUE);
+        this.shutdownTimeoutMs = p.longValue(SHUTDOWN_TIMEOUT_MS, 0, Long.MAX_VALUE);
+        Map<String, String> logs = new TreeMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith(LOG_PREFIX) && !key.equals(RETENTION_CHECK_INTERVAL_MS)) {
+                String logKey = key.substring(LOG_PREFIX.length());
+                if (!LogConfig.KEYS.contains(logKey)) {
+                    throw new ConfigException("Unknown setting '" + key + "': log settings are "
+                            + LOG_PREFIX + "<one of " + LogConfig.KEYS + ">");
+                }
+                logs.put(logKey, value);
+            }
+        });
+        try {
+            this.logDefaults = LogConfig.fromProperties(logs);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Invalid log setting: " + e.getMessage());
+        }
+    }
+
+    /** Every setting at its default. */
+    public static BrokerConfig defaults() {
+        return fromProperties(Map.of());
+    }
+
+    /**
+     * Parses settings; keys not given take their defaults.
+     *
+     * @throws ConfigException for an unknown key or a bad value
+     */
+    public static BrokerConfig fromProperties(Map<String, String> properties) {
+        Map<String, String> merged = new LinkedHashMap<>(DEFAULTS);
+        properties.forEach((key, value) -> {
+            String k = key.trim();
+            if (!DEFAULTS.containsKey(k) && !k.startsWith(LOG_PREFIX)) {
+                throw new ConfigException("Unknown setting '" + k + "' (see docs/configuration.md)");
+            }
+            merged.put(k, value == null ? "" : value.trim());
+        });
+        return new BrokerConfig(merged);
+    }
+
+    /** A copy with some settings replaced. */
+    public BrokerConfig with(Map<String, String> overrides) {
+        Map<String, String> merged = new LinkedHashMap<>(values);
+        merged.putAll(overrides);
+        return fromProperties(merged);
+    }
+
+    /** A copy with one setting replaced. */
+    public BrokerConfig with(String key, String value) {
+        return with(Map.of(key, value));
+    }
+
+    /** Every effective setting, defaults included, sorted by key. */
+    public Map<String, String> values() {
+        return values;
+    }
+
+    public int brokerId() {
+        return brokerId;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String advertisedHost() {
+        return advertisedHost;
+    }
+
+    public Optional<String> rack() {
+        return rack;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The external ZooKeeper connect string, empty when the broker runs an embedded one. */
+    public String zookeeperConnect() {
+        return zookeeperConnect;
+    }
+
+    public boolean embeddedZooKeeper() {
+        return zookeeperConnect.isEmpty();
+    }
+
+    public int zookeeperEmbeddedPort() {
+        return zookeeperEmbeddedPort;
+    }
+
+    public int zookeeperSessionTimeoutMs() {
+        return zookeeperSessionTimeoutMs;
+    }
+
+    public int zookeeperConnectionTimeoutMs() {
+        return zookeeperConnectionTimeoutMs;
+    }
+
+    public boolean autoCreateTopics() {
+        return autoCreateTopics;
+    }
+
+    public int numPartitions() {
+        return numPartitions;
+    }
+
+    public short defaultReplicationFactor() {
+        return defaultReplicationFactor;
+    }
+
+    public boolean deleteTopicEnable() {
+        return deleteTopicEnable;
+    }
+
+    public long topicReadyTimeoutMs() {
+        return topicReadyTimeoutMs;
+    }
+
+    public int maxFrameBytes() {
+        return maxFrameBytes;
+    }
+
+    public int numIoThreads() {
+        return numIoThreads;
+    }
+
+    public int numPartitionThreads() {
+        return numPartitionThreads;
+    }
+
+    public boolean allowAnonymous() {
+        return allowAnonymous;
+    }
+
+    public Optional<Path> usersFile() {
+        return usersFile;
+    }
+
+    public long retentionCheckIntervalMs() {
+        return retentionCheckIntervalMs;
+    }
+
+    public long shutdownTimeoutMs() {
+        return shutdownTimeoutMs;
+    }
+
+    /** The log settings of a topic that sets none itself: storage defaults overlaid with the {@value #LOG_PREFIX} settings. */
+    public LogConfig logDefaults() {
+        return logDefaults;
+    }
+
+    @Override
+    public String toString() {
+        return "BrokerConfig" + values;
+    }
+
+    /** Typed reads of the merged string map, with the key named in every error. */
+    private record ValueParser(Map<String, String> values) {
+
+        String string(String key) {
+            return values.getOrDefault(key, "");
+        }
+
+        String nonEmpty(String key) {
+            String v = string(key);
+            if (v.isEmpty()) {
+                throw new ConfigException(key, v, "must not be empty");
+            }
+            return v;
+        }
+
+        int intValue(String key, int min, int max) {
+            long v = longValue(key, min, max);
+            return (int) v;
+        }
+
+        long longValue(String key, long min, long max) {
+            String v = string(key);
+            long parsed;
+            try {
+                parsed = Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key, v, "not a whole number");
+            }
+            if (parsed < min || parsed > max) {
+                throw new ConfigException(key, v, "must be between " + min + " and " + max);
+            }
+            return parsed;
+        }
+
+        boolean bool(String key) {
+            String v = string(key);
+            if (v.equalsIgnoreCase("true")) {
+                return true;
+            }
+            if (v.equalsIgnoreCase("false")) {
+                return false;
+            }
+            throw new ConfigException(key, v, "must be true or false");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.partita.broker.server.handler;
+
+import dev.partita.broker.partition.Appender;
+import dev.partita.broker.server.RequestContext;
+import dev.partita.broker.server.RequestHandler;
+import dev.partita.broker.zk.LogPartition;
+import dev.partita.broker.zk.TopicInfo;
+import dev.partita.protocol.message.ApiKey;
+import dev.partita.protocol.message.Errors;
+import dev.partita.protocol.message.ProduceRequest;
+import dev.partita.protocol.message.ProduceRequest.PartitionData;
+import dev.partita.protocol.message.ProduceRequest.TopicData;
+import dev.partita.protocol.message.ProduceResponse;
+import dev.partita.protocol.message.ProduceResponse.PartitionProduceResult;
+import dev.partita.protocol.message.ProduceResponse.TopicProduceResult;
+import dev.partita.protocol.record.MemoryRecords;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Produce: resolves each destination (auto-creating it when enabled), then appends each partition's
+ * batches on that partition's thread ({@link Appender}). The answer lists every partition asked, in
+ * request order, each with its own error. Stateless.
+ */
+public final class ProduceHandler extends RequestHandler<ProduceRequest> {
+
+    private final TopicService topics;
+    private final Appender appender;
+
+    public ProduceHandler(TopicService topics, Appender appender) {
+        super(ApiKey.PRODUCE, ProduceRequest.class);
+        this.topics = topics;
+        this.appender = appender;
+    }
+
+    @Override
+    protected CompletableFuture<ProduceResponse> handle(RequestContext context, ProduceRequest request) {
+        List<CompletableFuture<TopicProduceResult>> each = new ArrayList<>();
+        for (TopicData data : request.topics()) {
+            each.add(topics.resolve(data.topic(), true)
+                    .thenCompose(info -> appendAll(info, data, request))
+                    .exceptionally(failure -> failAll(data, CoordinationErrors.of(failure), CoordinationErrors.message(failure))));
+        }
+        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+                .thenApply(done -> new ProduceResponse(each.stream().map(CompletableFuture::join).toList()));
+    }
+
+    private CompletableFuture<TopicProduceResult> appendAll(TopicInfo info, TopicData data, ProduceRequest request) {
+        List<CompletableFuture<PartitionProduceResult>> results = new ArrayList<>();
+        for (PartitionData pd : data.partitions()) {
+            if (pd.partition() < 0 || pd.partition() >= info.partitions()) {
+                results.add(CompletableFuture.completedFuture(error(pd.partition(), Errors.UNKNOWN_TOPIC_OR_PARTITION,
+                        data.topic() + " has no partition " + pd.partition() + " (it has " + info.partitions() + ")")));
+            } else if (!(pd.records() instanceof MemoryRecords records)) {
+                results.add(CompletableFuture.completedFuture(error(pd.partition(), Errors.INVALID_REQUEST,
+                        "Produce records must be in memory")));
+            } else {
+                results.add(appender.append(new LogPartition(info.logId(), pd.partition()), records,
+                        request.acks(), request.timeoutMs()));
+            }
+        }
+        return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
+                .thenApply(done -> new TopicProduceResult(data.topic(), results.stream().map(CompletableFuture::join).toList()));
+    }
+
+    private static TopicProduceResult failAll(TopicData data, Errors error, String message) {
+        return new TopicProduceResult(data.topic(), data.partitions().stream()
+                .map(pd -> error(pd.partition(), error, message)).toList());
+    }
+
+    private static PartitionProduceResult error(int partition, Errors error, String message) {
+        return new PartitionProduceResult(partition, error, message, -1L, -1L, -1L);
+    }
+}
