@@ -1,7 +1,5 @@
 package dev.partita.protocol.record;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -21,14 +19,18 @@ final class RecordIterator implements Iterator<Record> {
     private int read;
 
     RecordIterator(RecordBatch batch, int maxDecompressedBytes) {
+        int start = batch.start();
+        int available = batch.buffer().limit() - start;
+        if (available < RecordBatch.HEADER_SIZE) {
+            throw new InvalidRecordException("record batch truncated: " + available + " bytes, less than a header");
+        }
+        long end = (long) start + RecordBatch.LOG_OVERHEAD + batch.batchLength();
+        if (batch.batchLength() < RecordBatch.HEADER_SIZE - RecordBatch.LOG_OVERHEAD || end > batch.buffer().limit()) {
+            throw new InvalidRecordException("record batch length " + batch.batchLength() + " at " + start
+                    + " does not fit in its buffer (limit " + batch.buffer().limit() + ")");
+        }
         if (batch.magic() != RecordBatch.MAGIC) {
             throw new InvalidRecordException("unsupported record batch magic " + batch.magic());
-        }
-        int start = batch.start();
-        long end = (long) start + batch.sizeInBytes();
-        if (batch.batchLength() < RecordBatch.HEADER_SIZE - RecordBatch.LOG_OVERHEAD || end > batch.buffer().limit()) {
-            throw new InvalidRecordException("record batch of " + batch.sizeInBytes() + " bytes at "
-                    + start + " does not fit in its buffer (limit " + batch.buffer().limit() + ")");
         }
         this.count = batch.recordCount();
         if (count < 0) {
@@ -39,7 +41,7 @@ final class RecordIterator implements Iterator<Record> {
         CompressionType compression = compressionOf(batch);
         this.records = compression == CompressionType.NONE
                 ? region.slice()
-                : decompress(compression, region, maxDecompressedBytes);
+                : Decompression.decompress(compression, region, maxDecompressedBytes);
         this.context = new DefaultRecord.BatchContext(batch.baseOffset(), batch.baseTimestamp(),
                 batch.maxTimestamp(), batch.isLogAppendTime(), batch.baseSequence());
     }
@@ -73,43 +75,5 @@ final class RecordIterator implements Iterator<Record> {
                     + " bytes after its last record (" + count + " records claimed)");
         }
         return record;
-    }
-
-    /**
-     * Inflates {@code compressed} into a heap buffer, growing it as data actually arrives (a
-     * claimed size is never trusted for allocation), and fails past {@code maxBytes}.
-     */
-    static ByteBuffer decompress(CompressionType compression, ByteBuffer compressed, int maxBytes) {
-        int initial = (int) Math.min(maxBytes, Math.max(1024L, compressed.remaining() * 4L));
-        byte[] out = new byte[initial];
-        int size = 0;
-        try (InputStream in = compression.wrapForInput(new ByteBufferInputStream(compressed))) {
-            while (true) {
-                if (size == out.length) {
-                    if (out.length >= maxBytes) {
-                        if (in.read() != -1) {
-                            throw new InvalidRecordException("records of a " + compression
-                                    + " batch decompress to more than " + maxBytes + " bytes");
-                        }
-                        break;
-                    }
-                    byte[] grown = new byte[(int) Math.min(maxBytes, out.length * 2L)];
-                    System.arraycopy(out, 0, grown, 0, size);
-                    out = grown;
-                }
-                int n = in.read(out, size, out.length - size);
-                if (n < 0) {
-                    break;
-                }
-                size += n;
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidRecordException invalid) {
-                throw invalid;
-            }
-            // Codecs signal garbage with IOExceptions and assorted runtime exceptions.
-            throw new InvalidRecordException("cannot decompress " + compression + " records: " + e, e);
-        }
-        return ByteBuffer.wrap(out, 0, size).slice();
     }
 }
