@@ -40,6 +40,7 @@ public final class MemoryRecordsBuilder {
     private boolean transactional;
     private boolean control;
     private int partitionLeaderEpoch = RecordBatch.NO_PARTITION_LEADER_EPOCH;
+    private int initialCapacity = 1024;
 
     private ByteBufferOutputStream out;
     private int recordCount;
@@ -110,6 +111,16 @@ public final class MemoryRecordsBuilder {
         return this;
     }
 
+    /** Bytes to allocate up front (e.g. the producer's batch size) so the buffer rarely grows. */
+    public MemoryRecordsBuilder initialCapacity(int bytes) {
+        checkConfigurable();
+        if (bytes < 0) {
+            throw new IllegalArgumentException("negative capacity " + bytes);
+        }
+        this.initialCapacity = bytes;
+        return this;
+    }
+
     // ---------------------------------------------------------------- appending
 
     /** Appends a record; key and value may be null. Returns this builder. */
@@ -170,7 +181,7 @@ public final class MemoryRecordsBuilder {
             throw new IllegalArgumentException("log append time batches need logAppendTime(timestamp)");
         }
         baseTimestamp = firstTimestamp;
-        out = new ByteBufferOutputStream(1024);
+        out = new ByteBufferOutputStream(Math.max(initialCapacity, RecordBatch.RECORDS_OFFSET));
         out.position(RecordBatch.RECORDS_OFFSET);
     }
 
@@ -186,7 +197,8 @@ public final class MemoryRecordsBuilder {
 
     /**
      * Size of the batch if built now: exact for an uncompressed batch, the uncompressed size (an
-     * estimate, usually above the real size) for a compressed one.
+     * estimate, usually above the real size) for a compressed one. A producer that caps batches by
+     * this estimate therefore sends compressed batches smaller than the cap.
      */
     public int estimatedSizeInBytes() {
         if (built != null) {

@@ -227,7 +227,10 @@ public final class RecordBatch implements Iterable<Record> {
         }
     }
 
-    /** The records, decompressed as needed; see {@link #iterator()}. */
+    /**
+     * The records, decompressed as needed; see {@link #iterator()}. Every iteration starts over
+     * (and decompresses again): keep the records if they are needed twice.
+     */
     public Iterable<Record> records() {
         return this;
     }
