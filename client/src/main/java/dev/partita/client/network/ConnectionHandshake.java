@@ -58,7 +58,7 @@ final class ConnectionHandshake {
                 throw handshake.error().exception(endpoint + " does not accept SASL " + PLAIN
                         + "; it offers " + handshake.mechanisms());
             }
-            byte[] token = new PlainCredentials("", settings.username(), settings.password()).encode();
+            byte[] token = PlainCredentials.of(settings.username(), settings.password()).encode();
             return writer.apply(new SaslAuthenticateRequest(token));
         }).thenAccept(response -> {
             SaslAuthenticateResponse authenticate = (SaslAuthenticateResponse) response;
