@@ -144,7 +144,7 @@ public final class PartitaBroker implements AutoCloseable {
 
         logManager = LogManager.open(dataDir, io, clock, config.logDefaults());
         flusher = logManager.flusher();
-        if (!logManager.hadCleanShutdown()) {
+        if (!logManager.hadCleanShutdown() && !logManager.allLogs().isEmpty()) {
             log.warn("No clean-shutdown marker in {}: logs were recovered", dataDir);
         }
         flusher.start();
