@@ -165,7 +165,8 @@ public final class PartitaBroker implements AutoCloseable {
         coordinator = ClusterCoordinator.start(new ClusterCoordinator.Settings(zookeeperConnect, ZkPaths.DEFAULT_ROOT, self,
                 Duration.ofMillis(config.zookeeperSessionTimeoutMs()), Duration.ofMillis(config.zookeeperConnectionTimeoutMs())));
 
-        replicaManager = new ReplicaManager(config.brokerId(), logManager, partitionExecutors, delayed, this::logConfigFor);
+        replicaManager = new ReplicaManager(config.brokerId(), logManager, partitionExecutors, delayed, this::logConfigFor,
+                coordinator.partitionStates()::state);
         flusher.addListener(replicaManager);
         coordinator.partitionStates().addListener(replicaManager);
         replicaManager.applyAll(coordinator.partitionStates().allStates());

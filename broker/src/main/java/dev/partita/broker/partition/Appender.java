@@ -48,7 +48,7 @@ public final class Appender {
 
     private void appendOnPartitionThread(LogPartition id, MemoryRecords records, Acks acks, long timeoutMs,
                                          CompletableFuture<PartitionProduceResult> answer) {
-        Partition partition = replicas.leaderPartition(id).orElse(null);
+        Partition partition = replicas.leaderPartitionCaughtUp(id).orElse(null);
         if (partition == null) {
             answer.complete(error(id.partition(), Errors.NOT_LEADER_OR_FOLLOWER,
                     "Broker " + replicas.brokerId() + " is not the leader of " + id));

@@ -39,22 +39,26 @@ public final class ReplicaManager implements PartitionStateListener, FlushListen
     private final PartitionExecutors executors;
     private final DelayedOperations delayed;
     private final Function<String, LogConfig> logConfigs;
+    private final Function<LogPartition, Optional<PartitionState>> currentState;
     private final Map<LogPartition, Partition> partitions = new ConcurrentHashMap<>();
     /** Log -> partition, for flush callbacks; guarded by itself. */
     private final Map<Log, Partition> byLog = new IdentityHashMap<>();
     private volatile boolean closed;
 
     /**
-     * @param logConfigs the log settings of a log id (broker defaults overlaid with its destination's configs)
+     * @param logConfigs   the log settings of a log id (broker defaults overlaid with its destination's configs)
+     * @param currentState the latest partition state this broker's ZooKeeper cache holds
      */
     public ReplicaManager(int brokerId, LogManager logManager,
                           PartitionExecutors executors, DelayedOperations delayed,
-                          Function<String, LogConfig> logConfigs) {
+                          Function<String, LogConfig> logConfigs,
+                          Function<LogPartition, Optional<PartitionState>> currentState) {
         this.brokerId = brokerId;
         this.logManager = logManager;
         this.executors = executors;
         this.delayed = delayed;
         this.logConfigs = logConfigs;
+        this.currentState = currentState;
     }
 
     public int brokerId() {
@@ -78,6 +82,20 @@ public final class ReplicaManager implements PartitionStateListener, FlushListen
     public Optional<Partition> leaderPartition(LogPartition id) {
         Partition p = partitions.get(id);
         return p != null && p.isLeader() ? Optional.of(p) : Optional.empty();
+    }
+
+    /**
+     * Partition thread only: the partition if this broker leads it, first applying the latest state
+     * in the cache when its notification is still queued (a request right after the topic was
+     * created must not bounce with NOT_LEADER_OR_FOLLOWER).
+     */
+    public Optional<Partition> leaderPartitionCaughtUp(LogPartition id) {
+        Partition p = partitions.get(id);
+        if (p != null && p.isLeader()) {
+            return Optional.of(p);
+        }
+        currentState.apply(id).ifPresent(state -> apply(id, state));
+        return leaderPartition(id);
     }
 
     public Collection<Partition> partitions() {

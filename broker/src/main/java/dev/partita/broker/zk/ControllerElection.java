@@ -177,10 +177,15 @@ public final class ControllerElection implements AutoCloseable {
         }
     }
 
-    /** Leaves the election; a controller resigns first (its listeners hear it). */
+    /** Leaves the election; a controller resigns first (its listeners hear it). Idempotent. */
     @Override
     public void close() {
-        closed = true;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
         try {
             thread.submit(() -> resign("closing")).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

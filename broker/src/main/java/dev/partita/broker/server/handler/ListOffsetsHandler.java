@@ -60,7 +60,7 @@ public final class ListOffsetsHandler extends RequestHandler<ListOffsetsRequest>
     }
 
     private ListOffsetsPartitionResponse offsetFor(LogPartition id, ListOffsetsPartition request) {
-        Partition p = replicas.leaderPartition(id).orElse(null);
+        Partition p = replicas.leaderPartitionCaughtUp(id).orElse(null);
         if (p == null) {
             return error(request.partition(), Errors.NOT_LEADER_OR_FOLLOWER);
         }
