@@ -217,6 +217,40 @@ public final class RecordBatch implements Iterable<Record> {
         }
     }
 
+    /**
+     * {@link #ensureValid()}, then parses every record (decompressing at most
+     * {@code maxDecompressedBytes}) and checks what a leader must before assigning offsets: the
+     * records' offset deltas are 0, 1, 2, ... and the last one is the header's
+     * {@code lastOffsetDelta}; every record of a control batch has a control key.
+     *
+     * @throws InvalidRecordException (or {@link CorruptRecordException}) on the first violation
+     */
+    public void ensureRecordsValid(int maxDecompressedBytes) {
+        ensureValid();
+        int expected = 0;
+        Iterator<Record> records = iterator(maxDecompressedBytes);
+        while (records.hasNext()) {
+            Record record = records.next();
+            if (record.offsetDelta() != expected) {
+                throw new InvalidRecordException("record " + expected + " of the batch at offset " + baseOffset()
+                        + " has offset delta " + record.offsetDelta());
+            }
+            if (isControlBatch()) {
+                ControlRecordType.parse(record.key());
+            }
+            expected++;
+        }
+        if (expected > 0 && lastOffsetDelta() != expected - 1) {
+            throw new InvalidRecordException("batch at offset " + baseOffset() + " has " + expected
+                    + " records but last offset delta " + lastOffsetDelta());
+        }
+    }
+
+    /** {@link #ensureRecordsValid(int)} with {@link #DEFAULT_MAX_DECOMPRESSED_BYTES}. */
+    public void ensureRecordsValid() {
+        ensureRecordsValid(DEFAULT_MAX_DECOMPRESSED_BYTES);
+    }
+
     /** True if {@link #ensureValid()} would pass. */
     public boolean isValid() {
         try {

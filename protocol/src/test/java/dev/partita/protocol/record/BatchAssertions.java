@@ -24,6 +24,7 @@ final class BatchAssertions {
 
     static void assertOurBatch(BatchSpec spec, RecordBatch batch) {
         batch.ensureValid();
+        batch.ensureRecordsValid();
         int count = spec.records().size();
         assertThat(batch.magic()).isEqualTo(RecordBatch.MAGIC);
         assertThat(batch.baseOffset()).isEqualTo(spec.baseOffset());

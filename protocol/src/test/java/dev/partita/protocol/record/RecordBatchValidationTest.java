@@ -183,4 +183,44 @@ class RecordBatchValidationTest {
         batch.writeCrc();
         assertThatThrownBy(batch::iterator).isInstanceOf(InvalidRecordException.class).hasMessageContaining("chunk");
     }
+
+    @Test
+    void deepValidationAcceptsWhatTheBuilderWrites() {
+        MemoryRecordsBuilder.builder().compression(CompressionType.ZSTD)
+                .append(1L, null, new byte[5]).append(2L, null, new byte[5]).build()
+                .forEach(RecordBatch::ensureRecordsValid);
+        MemoryRecords.endTransactionMarker(0L, 1L, 0, 1L, (short) 0, new EndTransactionMarker(ControlRecordType.ABORT, 0))
+                .forEach(RecordBatch::ensureRecordsValid);
+    }
+
+    @Test
+    void deepValidationRejectsOutOfOrderOffsetDeltas() {
+        // two records, both with offset delta 0
+        byte[] records = {14, 0, 0, 0, 1, 2, 'A', 0, 14, 0, 0, 0, 1, 2, 'B', 0};
+        RecordBatch batch = batchWithRawRecords(2, records);
+        batch.ensureValid();
+        assertThatThrownBy(batch::ensureRecordsValid).isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("offset delta");
+    }
+
+    @Test
+    void deepValidationRejectsALastOffsetDeltaThatDisagreesWithTheRecords() {
+        byte[] record = {14, 0, 0, 0, 1, 2, 'A', 0};
+        RecordBatch batch = batchWithRawRecords(1, record);
+        batch.buffer().putInt(RecordBatch.LAST_OFFSET_DELTA_OFFSET, 5);
+        batch.writeCrc();
+        batch.ensureValid();
+        assertThatThrownBy(batch::ensureRecordsValid).isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("last offset delta");
+    }
+
+    @Test
+    void deepValidationRejectsControlBatchesWithoutControlKeys() {
+        byte[] record = {14, 0, 0, 0, 1, 2, 'A', 0};
+        RecordBatch batch = batchWithRawRecords(1, record);
+        batch.buffer().putShort(RecordBatch.ATTRIBUTES_OFFSET, (short) RecordBatch.CONTROL_FLAG_MASK);
+        batch.writeCrc();
+        assertThatThrownBy(batch::ensureRecordsValid).isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("control record key");
+    }
 }
