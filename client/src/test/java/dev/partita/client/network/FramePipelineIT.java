@@ -21,7 +21,12 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -39,15 +44,19 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The frame pipeline over real TCP on loopback: a "broker" answers fetch requests with records
  * straight from a file (a {@link SharedFileRegion}, sent with sendfile), a "client" decodes the
- * frames. The file's bytes arrive intact, frame after frame, and the file stays open.
+ * frames. The file's bytes arrive intact, frame after frame, and the file stays open. Runs on NIO
+ * and, where the native library loads, on epoll, whose sendfile path takes only
+ * {@code DefaultFileRegion}s.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FramePipelineIT {
@@ -62,9 +71,17 @@ class FramePipelineIT {
     private FileChannel segment;
     private byte[] content;
 
+    /** The transports the broker and the client run on. */
+    enum Transport {
+        NIO, EPOLL;
+
+        boolean available() {
+            return this == NIO || Epoll.isAvailable();
+        }
+    }
+
     @BeforeEach
     void start() throws IOException {
-        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         content = new byte[1_000_000];
         new Random(7).nextBytes(content);
         segment = FileChannel.open(Files.write(dir.resolve("segment.log"), content), StandardOpenOption.READ);
@@ -72,13 +89,22 @@ class FramePipelineIT {
 
     @AfterEach
     void stop() throws IOException {
-        group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        if (group != null) {
+            group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        }
         segment.close();
     }
 
-    @Test
-    void fileRegionsArriveIntactAndTheSegmentStaysOpen() throws Exception {
-        Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void fileRegionsArriveIntactAndTheSegmentStaysOpen(Transport transport) throws Exception {
+        Assumptions.assumeTrue(transport.available(), "epoll is not available here");
+        boolean epoll = transport == Transport.EPOLL;
+        group = new MultiThreadIoEventLoopGroup(2, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        Class<? extends ServerChannel> serverType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        Class<? extends Channel> clientType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+
+        Channel server = new ServerBootstrap().group(group).channel(serverType)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -89,7 +115,7 @@ class FramePipelineIT {
                 .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
 
         BlockingQueue<ApiResponse> responses = new LinkedBlockingQueue<>();
-        Channel client = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        Channel client = new Bootstrap().group(group).channel(clientType)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
