@@ -6,6 +6,9 @@ import java.nio.ByteBuffer;
  * One record read from a batch: its absolute offset and timestamp (resolved against the batch
  * header), key, value and headers. Key and value are views into the batch's (or its decompressed)
  * bytes: valid as long as those bytes are not changed, and not to be written to.
+ *
+ * <p>Import this type by name: with a wildcard import of this package the simple name
+ * {@code Record} is ambiguous with {@code java.lang.Record}.
  */
 public interface Record {
 

@@ -62,6 +62,15 @@
  * (or a caller's bound), so a decompression bomb is an {@link dev.partita.protocol.record.InvalidRecordException},
  * never an out-of-memory error.
  *
+ * <h2>Validation</h2>
+ *
+ * {@link dev.partita.protocol.record.RecordBatch#ensureValid()} checks sizes, magic and the CRC
+ * without touching the records ({@link dev.partita.protocol.record.CorruptRecordException} for a
+ * CRC mismatch, {@link dev.partita.protocol.record.InvalidRecordException} for the rest);
+ * {@link dev.partita.protocol.record.RecordBatch#ensureRecordsValid()} also parses every record and
+ * checks consecutive offset deltas, the last offset delta and control keys. Readers never trust a
+ * length for allocation: every length is checked against the bytes actually present.
+ *
  * <h2>Threads</h2>
  *
  * Nothing here is thread-safe for writing; views over unchanging bytes may be read concurrently
