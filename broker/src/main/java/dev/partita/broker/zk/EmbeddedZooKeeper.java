@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.zookeeper.metrics.impl.NullMetricsProvider;
 import org.apache.zookeeper.server.ServerConfig;
 import org.apache.zookeeper.server.ZooKeeperServerMain;
 import org.slf4j.Logger;
@@ -80,9 +79,6 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
             this.dataLogDir = dataDir.toFile();
             this.tickTime = tickMs;
             this.maxClientCnxns = 1000;
-            // ZooKeeper's default metrics provider needs Dropwizard metrics, which is not on the
-            // broker's runtime classpath (only curator-test brings it, in tests): no metrics.
-            this.metricsProviderClassName = NullMetricsProvider.class.getName();
         }
     }
 
