@@ -4,6 +4,7 @@ import dev.partita.protocol.record.MemoryRecords;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ public final class MessageReader {
 
     private final ByteBuffer buffer;
     private final int start;
+    /** Strict: malformed UTF-8 is an error, not a replacement character. Created on first use. */
+    private CharsetDecoder utf8;
 
     public MessageReader(ByteBuffer buffer) {
         this.buffer = buffer.duplicate().order(ByteOrder.BIG_ENDIAN);
@@ -91,13 +94,18 @@ public final class MessageReader {
             throw invalid("negative string length " + length);
         }
         require(length, "string");
+        if (length == 0) {
+            return "";
+        }
         ByteBuffer slice = buffer.slice().limit(length);
         buffer.position(buffer.position() + length);
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
+        if (utf8 == null) {
+            utf8 = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(slice).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+        }
+        try {
+            return utf8.decode(slice).toString();
         } catch (CharacterCodingException e) {
             throw new InvalidFrameException("string is not valid UTF-8 at byte " + bytesRead(), e);
         }
