@@ -38,20 +38,12 @@ final class RecordIterator implements Iterator<Record> {
         }
         ByteBuffer region = batch.buffer().duplicate();
         region.limit((int) end).position(start + RecordBatch.RECORDS_OFFSET);
-        CompressionType compression = compressionOf(batch);
+        CompressionType compression = batch.compressionType();
         this.records = compression == CompressionType.NONE
                 ? region.slice()
                 : Decompression.decompress(compression, region, maxDecompressedBytes);
         this.context = new DefaultRecord.BatchContext(batch.baseOffset(), batch.baseTimestamp(),
                 batch.maxTimestamp(), batch.isLogAppendTime(), batch.baseSequence());
-    }
-
-    private static CompressionType compressionOf(RecordBatch batch) {
-        try {
-            return CompressionType.forId(batch.compressionCodecId());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRecordException(e.getMessage(), e);
-        }
     }
 
     @Override
