@@ -103,7 +103,11 @@ public final class Controller implements ControllerListener, AutoCloseable {
     /** Schedules a reconciliation unless one is already waiting to run. */
     public void requestReconcile() {
         if (!closed && fence != null && pending.compareAndSet(false, true)) {
-            thread.execute(this::reconcile);
+            try {
+                thread.execute(this::reconcile);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                pending.set(false);
+            }
         }
     }
 
@@ -130,7 +134,11 @@ public final class Controller implements ControllerListener, AutoCloseable {
         } catch (RuntimeException e) { // ZooKeeper trouble (CoordinationException) or a bug: retry later
             log.warn("Controller reconciliation failed, retrying in {} ms: {}", RETRY_DELAY_MS, e.toString());
             if (!closed) {
-                thread.schedule(this::requestReconcile, RETRY_DELAY_MS, TimeUnit.MILLISECONDS);
+                try {
+                    thread.schedule(this::requestReconcile, RETRY_DELAY_MS, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                    // closed meanwhile: nothing to retry
+                }
             }
         }
     }

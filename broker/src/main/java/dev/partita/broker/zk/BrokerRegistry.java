@@ -127,7 +127,9 @@ public final class BrokerRegistry implements AutoCloseable {
             try {
                 registration.close();
             } catch (java.io.IOException e) {
-                log.warn("Removing this broker's registration failed", e);
+                if (client.getState() == org.apache.curator.framework.imps.CuratorFrameworkState.STARTED) {
+                    log.warn("Removing this broker's registration failed", e);
+                } // else the session is already closed, and its ephemeral node went with it
             }
             registration = null;
         }

@@ -137,7 +137,11 @@ public final class ControllerElection implements AutoCloseable {
             }
             log.warn("Broker {} won the latch but could not bump the controller epoch; retrying: {}", brokerId, e.toString());
             if (!closed) {
-                thread.schedule(this::takeOver, BUMP_RETRY_MS, TimeUnit.MILLISECONDS);
+                try {
+                    thread.schedule(this::takeOver, BUMP_RETRY_MS, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                    // closed meanwhile: nothing to retry
+                }
             }
         }
     }
