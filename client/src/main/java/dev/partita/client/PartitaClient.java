@@ -12,8 +12,6 @@ import dev.partita.protocol.message.MetadataResponse;
 import io.netty.channel.EventLoopGroup;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -36,7 +34,7 @@ public final class PartitaClient implements AutoCloseable {
 
     private final ClientConfig config;
     private final EventLoopGroup group;
-    private final ExecutorService callbacks;
+    private final CallbackExecutor callbacks;
     private final NetworkClient network;
     private final MetadataCache metadata;
     private final Admin admin;
@@ -47,11 +45,7 @@ public final class PartitaClient implements AutoCloseable {
         this.config = config;
         int clientNumber = CLIENT_IDS.getAndIncrement();
         this.group = transport.newEventLoopGroup(config.ioThreads(), "partita-client-io-");
-        this.callbacks = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "partita-client-callback-" + clientNumber);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.callbacks = new CallbackExecutor("partita-client-callback-" + clientNumber);
         ConnectionSettings settings = new ConnectionSettings(config.clientId(), config.requestTimeoutMs(), config.connectTimeoutMs(),
                 config.reconnectBackoffMs(), config.reconnectBackoffMaxMs(), config.maxFrameBytes(), config.username(), config.password());
         this.network = new NetworkClient(settings, group, transport);
@@ -129,9 +123,8 @@ public final class PartitaClient implements AutoCloseable {
         metadata.close();
         network.close();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-        callbacks.shutdown();
         try {
-            if (!callbacks.awaitTermination(5, TimeUnit.SECONDS)) {
+            if (!callbacks.shutdown(5_000)) {
                 log.warn("callbacks still running 5 s after close; abandoning them");
                 callbacks.shutdownNow();
             }

@@ -211,6 +211,24 @@ class PartitaClientIT {
     }
 
     @Test
+    void flushFromASendCallbackIsRefusedInsteadOfDeadlocking() throws Exception {
+        PartitaClient c = client(config().lingerMs(60_000)); // the record waits for the flush below
+        try (Producer producer = c.newProducer()) {
+            CompletableFuture<Throwable> refused = producer.send(ProducerRecord.of(ORDERS, bytes("x"))).handle((m, e) -> {
+                try {
+                    producer.flush();
+                    return null;
+                } catch (Throwable t) {
+                    return t;
+                }
+            });
+            producer.flush();
+            assertThat(refused.get(10, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("callback");
+        }
+    }
+
+    @Test
     void theBestTransportIsEpollOnLinux() {
         assertThat(Transport.best().isEpoll()).isEqualTo(io.netty.channel.epoll.Epoll.isAvailable());
     }

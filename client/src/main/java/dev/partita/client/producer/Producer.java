@@ -1,5 +1,6 @@
 package dev.partita.client.producer;
 
+import dev.partita.client.CallbackExecutor;
 import dev.partita.client.ClientClosedException;
 import dev.partita.client.ClientConfig;
 import dev.partita.client.metadata.MetadataCache;
@@ -43,6 +44,7 @@ public final class Producer implements AutoCloseable {
     private static final AtomicInteger SENDER_IDS = new AtomicInteger();
 
     private final MetadataCache metadata;
+    private final Executor callbacks;
     private final PartitionChooser chooser;
     private final RecordAccumulator accumulator;
     private final MemoryLimiter memory;
@@ -61,6 +63,7 @@ public final class Producer implements AutoCloseable {
             throw new IllegalArgumentException("acks NONE is not supported yet: use LEADER or ALL");
         }
         this.metadata = metadata;
+        this.callbacks = callbacks;
         this.chooser = chooser;
         this.clockMs = System::currentTimeMillis;
         this.maxBlockMs = config.maxBlockMs();
@@ -130,6 +133,7 @@ public final class Producer implements AutoCloseable {
      * completed (acknowledged or failed). Failures are reported through the records' futures.
      */
     public void flush() throws InterruptedException {
+        checkNotInCallback("flush");
         accumulator.beginFlush();
         try {
             sender.wakeup();
@@ -143,6 +147,12 @@ public final class Producer implements AutoCloseable {
             }
         } finally {
             accumulator.endFlush();
+        }
+    }
+
+    private void checkNotInCallback(String operation) {
+        if (callbacks instanceof CallbackExecutor executor && executor.inCallbackThread()) {
+            throw new IllegalStateException(operation + "() cannot be called from a send callback: it would wait for the callback thread itself");
         }
     }
 
@@ -163,6 +173,7 @@ public final class Producer implements AutoCloseable {
      * Idempotent.
      */
     public void close(Duration timeout) {
+        checkNotInCallback("close");
         closed = true;
         accumulator.close();
         sender.initiateClose();
