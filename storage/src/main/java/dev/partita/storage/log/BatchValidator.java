@@ -70,8 +70,8 @@ final class BatchValidator {
             }
             checkCounts(batch, fromLeader);
             if (!fromLeader) {
-                if (batch.baseOffset() < previousNext) {
-                    throw new InvalidRecordException("record batch offsets go backwards: " + batch.baseOffset()
+                if (previousNext != Long.MIN_VALUE && batch.baseOffset() != previousNext) {
+                    throw new InvalidRecordException("record batch offsets are not contiguous: " + batch.baseOffset()
                             + " after " + previousNext);
                 }
                 previousNext = batch.nextOffset();

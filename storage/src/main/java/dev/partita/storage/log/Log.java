@@ -1,5 +1,6 @@
 package dev.partita.storage.log;
 
+import dev.partita.protocol.record.InvalidRecordException;
 import dev.partita.protocol.record.MemoryRecords;
 import dev.partita.protocol.record.RecordBatch;
 import dev.partita.protocol.record.TimestampType;
@@ -181,7 +182,7 @@ public final class Log {
         List<RecordBatch> batches = BatchValidator.validate(buffer, cfg.maxMessageBytes(), true);
         boolean idempotent = batches.stream().anyMatch(b -> b.hasProducerId() && !b.isControlBatch());
         if (idempotent && batches.size() != 1) {
-            throw new dev.partita.protocol.record.InvalidRecordException(
+            throw new InvalidRecordException(
                     "an idempotent producer must send exactly one batch per partition, got " + batches.size());
         }
         Optional<ProducerStateManager.BatchMetadata> duplicate = producerState.checkLeaderBatch(batches.get(0));
@@ -216,10 +217,11 @@ public final class Log {
     }
 
     /**
-     * Appends batches copied from a leader: offsets and leader epochs are kept as they are.
+     * Appends batches copied from a leader: offsets and leader epochs are kept as they are. The
+     * offsets must continue the log exactly (no gaps: there is no compaction yet).
      *
      * @throws dev.partita.protocol.record.InvalidRecordException malformed batches, or offsets
-     *         below the log end or going backwards
+     *         that do not start at the log end or are not contiguous
      * @throws LogStorageException an I/O error; the log is as before the call
      */
     public LogAppendInfo appendAsFollower(MemoryRecords records) {
@@ -227,9 +229,10 @@ public final class Log {
         ByteBuffer buffer = BatchValidator.writableBuffer(records);
         List<RecordBatch> batches = BatchValidator.validate(buffer, Integer.MAX_VALUE, false);
         long firstOffset = batches.get(0).baseOffset();
-        if (firstOffset < end.offset()) {
-            throw new dev.partita.protocol.record.InvalidRecordException("follower append at offset " + firstOffset
-                    + " is below the log end " + end.offset() + " (truncate first)");
+        if (firstOffset != end.offset()) {
+            throw new InvalidRecordException("follower append at offset " + firstOffset
+                    + " does not continue the log at its end " + end.offset()
+                    + (firstOffset < end.offset() ? " (truncate first)" : " (offsets must be contiguous)"));
         }
         long maxTimestamp = RecordBatch.NO_TIMESTAMP;
         int recordCount = 0;

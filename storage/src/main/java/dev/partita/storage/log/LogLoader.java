@@ -76,9 +76,14 @@ final class LogLoader {
             for (long base : bases) {
                 LogSegment segment = LogSegment.open(io, dir, base, config.indexIntervalBytes(),
                         config.segmentIndexBytes(), nowMs);
+                if (!segments.isEmpty() && base != logEnd) {
+                    // Segments are contiguous: each starts where the previous one ends. A gap
+                    // means the previous one lost its tail (e.g. unsynced bytes at a crash).
+                    cut = true;
+                }
                 if (cut) {
                     // Batches after a cut cannot follow the valid part: drop the whole segment.
-                    LOG.warn("deleting segment {} of {}: it follows a corrupt tail", base, dir);
+                    LOG.warn("deleting segment {} of {}: it does not follow the valid part of the log", base, dir);
                     segment.deleteFiles();
                     segment.closeQuietly();
                     continue;

@@ -28,6 +28,7 @@ abstract class AbstractIndex {
     private MappedByteBuffer mmap;
     private int maxEntries;
     private volatile int entries;
+    private volatile boolean dirty;
 
     AbstractIndex(FileIO io, Path path, long baseOffset, int maxIndexBytes, int entrySize) throws IOException {
         this.path = path;
@@ -88,12 +89,14 @@ abstract class AbstractIndex {
         int n = entries;
         writer.write(mmap, n * entrySize);
         entries = n + 1;
+        dirty = true;
     }
 
     /** Keeps only the first {@code count} entries. */
     final void truncateEntries(int count) {
         if (count < entries) {
             entries = Math.max(0, count);
+            dirty = true;
         }
     }
 
@@ -119,8 +122,12 @@ abstract class AbstractIndex {
 
     /** Forces the mapped entries to disk, through the file so the file layer sees the fsync. */
     public final void flush() throws IOException {
-        mmap.force();
-        file.force();
+        if (dirty) {
+            // Entries are written through the mapping: msync them, then fsync through the file.
+            mmap.force();
+            file.force();
+            dirty = false;
+        }
     }
 
     /** Trims the file to its entries, then closes it. */

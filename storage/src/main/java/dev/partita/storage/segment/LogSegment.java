@@ -269,8 +269,8 @@ public final class LogSegment {
 
     /**
      * Validates every batch from the start of the file and rebuilds both indexes. The first batch
-     * that is incomplete, has the wrong magic, an impossible length, a bad CRC, or an offset not
-     * above its predecessor ends the valid part: the file is cut there.
+     * that is incomplete, has the wrong magic, an impossible length, a bad CRC, or a base offset
+     * other than where its predecessor ended ends the valid part: the file is cut there.
      *
      * @param visitor sees every valid batch, in order (full batch bytes)
      * @param maxBatchBytes a batch claiming more bytes than this is taken as corrupt
@@ -309,7 +309,10 @@ public final class LogSegment {
                 break;
             }
             long lastOffset = header.baseOffset() + header.lastOffsetDelta();
-            if (header.baseOffset() < nextOffset || header.lastOffsetDelta() < 0
+            // Offsets are dense: each batch starts where the previous one ended (the first at
+            // the base offset). This also catches damage to the base offset, which the CRC
+            // does not cover.
+            if (header.baseOffset() != nextOffset || header.lastOffsetDelta() < 0
                     || lastOffset - baseOffset > Integer.MAX_VALUE) {
                 invalidReason = "offsets " + header.baseOffset() + ".." + lastOffset + " after " + nextOffset;
                 break;
