@@ -181,4 +181,26 @@ class MemoryRecordsBuilderTest {
         assertThat(builder.hasRoomFor(1L, null, new byte[10], null, 1100)).isTrue();
         assertThat(builder.hasRoomFor(1L, null, new byte[200], null, 1100)).isFalse();
     }
+
+    @ParameterizedTest
+    @EnumSource(CompressionType.class)
+    void manyRecordsGrowTheBufferAndReadBackInOrder(CompressionType compression) {
+        MemoryRecordsBuilder builder = MemoryRecordsBuilder.builder().compression(compression).initialCapacity(0)
+                .baseOffset(7);
+        for (int i = 0; i < 20_000; i++) {
+            builder.append(i, null, ByteBuffer.allocate(4).putInt(0, i), Header.of("i", Integer.toString(i)));
+        }
+        RecordBatch batch = builder.build().iterator().next();
+        batch.ensureRecordsValid();
+        assertThat(batch.recordCount()).isEqualTo(20_000);
+        assertThat(batch.lastOffset()).isEqualTo(7 + 19_999);
+        int i = 0;
+        for (Record record : batch) {
+            assertThat(record.offset()).isEqualTo(7 + i);
+            assertThat(record.value().getInt(0)).isEqualTo(i);
+            assertThat(new String(record.headers()[0].value(), StandardCharsets.UTF_8)).isEqualTo(Integer.toString(i));
+            i++;
+        }
+        assertThat(i).isEqualTo(20_000);
+    }
 }
