@@ -117,6 +117,20 @@ class FrameDecoderTest {
     }
 
     @Test
+    void anAcceptedLargeSizeBuffersOnlyWhatHasArrived() {
+        channel = new EmbeddedChannel(new FrameDecoder(FrameCodec.DEFAULT_MAX_FRAME_BYTES));
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+
+        byte[] start = ByteBuffer.allocate(1000).putInt(FrameCodec.DEFAULT_MAX_FRAME_BYTES).array();
+        write(start, 0, start.length);
+
+        assertThat(threads.getCurrentThreadAllocatedBytes() - before).isLessThan(4L * 1024 * 1024);
+        assertThat(channel.isOpen()).isTrue();
+        assertThat(channel.inboundMessages()).isEmpty();
+    }
+
+    @Test
     void negativeAndTooSmallSizesCloseTheChannel() {
         for (int size : new int[] {-1, Integer.MIN_VALUE, 0, FrameCodec.MIN_FRAME_BYTES - 1}) {
             channel.finishAndReleaseAll();
