@@ -221,7 +221,8 @@ public final class RecordBatch implements Iterable<Record> {
      * {@link #ensureValid()}, then parses every record (decompressing at most
      * {@code maxDecompressedBytes}) and checks what a leader must before assigning offsets: the
      * records' offset deltas are 0, 1, 2, ... and the last one is the header's
-     * {@code lastOffsetDelta}; every record of a control batch has a control key.
+     * {@code lastOffsetDelta}; every record of a control batch has a control key. Batches
+     * rewritten by compaction may have offset gaps and would fail: this is for produced batches.
      *
      * @throws InvalidRecordException (or {@link CorruptRecordException}) on the first violation
      */
