@@ -217,7 +217,7 @@ class PartitaClientIT {
             CompletableFuture<Throwable> refused = producer.send(ProducerRecord.of(ORDERS, bytes("x"))).handle((m, e) -> {
                 try {
                     producer.flush();
-                    return null;
+                    return new AssertionError("flush returned in " + Thread.currentThread().getName() + " after " + m + " / " + e);
                 } catch (Throwable t) {
                     return t;
                 }
