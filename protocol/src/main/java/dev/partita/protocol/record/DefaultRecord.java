@@ -138,8 +138,11 @@ public final class DefaultRecord implements Record {
         if (bytes == null) {
             Varints.writeVarint(-1, out);
         } else {
-            Varints.writeVarint(bytes.remaining(), out);
-            out.put(bytes.duplicate());
+            int length = bytes.remaining();
+            Varints.writeVarint(length, out);
+            // Absolute bulk put: neither buffer's position moves, nothing is allocated.
+            out.put(out.position(), bytes, bytes.position(), length);
+            out.position(out.position() + length);
         }
     }
 
