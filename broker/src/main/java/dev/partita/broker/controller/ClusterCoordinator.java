@@ -4,6 +4,7 @@ import dev.partita.broker.zk.BrokerRegistration;
 import dev.partita.broker.zk.BrokerRegistry;
 import dev.partita.broker.zk.ControllerElection;
 import dev.partita.broker.zk.PartitionStateStore;
+import dev.partita.broker.zk.PreviousSession;
 import dev.partita.broker.zk.TopicRegistry;
 import dev.partita.broker.zk.ZkClients;
 import dev.partita.broker.zk.ZkPaths;
@@ -40,17 +41,26 @@ public final class ClusterCoordinator implements AutoCloseable {
      * @param self              what this broker registers
      * @param sessionTimeout    ZooKeeper session timeout: how long a dead broker keeps its registration
      * @param connectionTimeout how long to wait for ZooKeeper at start
+     * @param replacePreviousSession remove the registration and election node that a crashed earlier
+     *                          run of this broker id left behind instead of waiting for its session to
+     *                          expire ({@link PreviousSession}); set it only with the embedded ZooKeeper
      */
     public record Settings(String connectString, String root, BrokerRegistration self,
-                           Duration sessionTimeout, Duration connectionTimeout) {
+                           Duration sessionTimeout, Duration connectionTimeout, boolean replacePreviousSession) {
         public Settings {
             Objects.requireNonNull(connectString, "connectString");
             Objects.requireNonNull(root, "root");
             Objects.requireNonNull(self, "self");
         }
 
+        /** Settings for a shared ensemble: a crashed run's session is waited out. */
+        public Settings(String connectString, String root, BrokerRegistration self,
+                        Duration sessionTimeout, Duration connectionTimeout) {
+            this(connectString, root, self, sessionTimeout, connectionTimeout, false);
+        }
+
         public Settings(String connectString, BrokerRegistration self) {
-            this(connectString, ZkPaths.DEFAULT_ROOT, self, ZkClients.DEFAULT_SESSION_TIMEOUT, ZkClients.DEFAULT_CONNECTION_TIMEOUT);
+            this(connectString, ZkPaths.DEFAULT_ROOT, self, ZkClients.DEFAULT_SESSION_TIMEOUT, ZkClients.DEFAULT_CONNECTION_TIMEOUT, false);
         }
     }
 
@@ -91,6 +101,9 @@ public final class ClusterCoordinator implements AutoCloseable {
             coordinator.brokers.awaitInitialized(timeout);
             coordinator.topics.awaitInitialized(timeout);
             coordinator.partitionStates.awaitInitialized(timeout);
+            if (settings.replacePreviousSession()) {
+                PreviousSession.release(client, coordinator.paths, settings.self().id());
+            }
             coordinator.brokers.register(settings.self(), timeout);
             coordinator.controller.start();
             coordinator.election.start();

@@ -7,7 +7,13 @@ import dev.partita.broker.zk.BrokerRegistration;
 import dev.partita.broker.zk.EmbeddedZooKeeper;
 import dev.partita.broker.zk.PartitionState;
 import dev.partita.broker.zk.TopicInfo;
+import dev.partita.broker.zk.ZkCodec;
 import dev.partita.broker.zk.ZkPaths;
+import dev.partita.broker.zk.ZkTestSupport;
+import java.nio.charset.StandardCharsets;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.data.Stat;
 import dev.partita.protocol.message.TopicKey;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +70,33 @@ class SingleNodeIT {
             assertThat(broker.partitionStates().awaitLeaders(orders.logId(), 2, WAIT).values())
                     .allSatisfy(s -> assertThat(s.leader()).isZero());
             assertThat(broker.brokers().liveBrokers()).containsOnlyKeys(0);
+        }
+    }
+    @Test
+    void aRestartAfterACrashTakesOverTheNodesItsDeadRunLeft() throws Exception {
+        try (EmbeddedZooKeeper zk = new EmbeddedZooKeeper(dataDir.resolve("zookeeper"), "127.0.0.1", 0, 500).start()) {
+            ZkPaths paths = ZkPaths.defaults();
+            try (ClusterCoordinator first = startBroker(zk)) { // lays out the paths
+                await().until(first.election()::isController);
+            }
+            // the crashed run: its session is still open on the server, holding broker 0's
+            // registration and the first place in the election, and nobody will ever close it
+            try (CuratorFramework deadRun = ZkTestSupport.connect(zk.connectString())) {
+                deadRun.create().withMode(CreateMode.EPHEMERAL).forPath(paths.broker(0),
+                        ZkCodec.encode(new BrokerRegistration(0, "old", 1, null)));
+                deadRun.create().withMode(CreateMode.EPHEMERAL_SEQUENTIAL)
+                        .forPath(paths.controllerElection() + "/_c_dead-latch-", "0".getBytes(StandardCharsets.UTF_8));
+
+                try (ClusterCoordinator restarted = ClusterCoordinator.start(new ClusterCoordinator.Settings(
+                        zk.connectString(), ZkPaths.DEFAULT_ROOT, new BrokerRegistration(0, "localhost", 7676, null),
+                        Duration.ofSeconds(6), Duration.ofSeconds(10), true))) {
+                    await().atMost(WAIT).until(restarted.election()::isController);
+                    Stat registration = restarted.client().checkExists().forPath(paths.broker(0));
+                    assertThat(registration.getEphemeralOwner())
+                            .isEqualTo(restarted.client().getZookeeperClient().getZooKeeper().getSessionId());
+                    assertThat(restarted.brokers().broker(0)).map(BrokerRegistration::host).contains("localhost");
+                }
+            }
         }
     }
 }
