@@ -455,9 +455,9 @@ public final class Log {
     }
 
     /**
-     * Deletes the oldest whole segments that retention allows: while the log is larger than
-     * {@code retention.bytes}, or while the oldest segment's newest timestamp is older than
-     * {@code retention.ms}. Never the active segment, never a segment holding any offset at or
+     * Deletes the oldest whole segments that retention allows: as long as the remaining segments
+     * still hold at least {@code retention.bytes}, or while the oldest segment's newest timestamp
+     * is older than {@code retention.ms}. Never the active segment, never a segment holding any offset at or
      * above {@code retentionFloor}. Deleted files are renamed {@code .deleted}, then removed; the
      * log start offset moves to the oldest remaining segment.
      *

@@ -16,7 +16,7 @@ import java.util.Map;
  *   <tr><td>{@code segment.bytes}</td><td>1 GiB</td><td>roll the active segment when the next append would make it larger</td></tr>
  *   <tr><td>{@code segment.ms}</td><td>7 days</td><td>roll the active segment once it is this old (counted from its first append)</td></tr>
  *   <tr><td>{@code segment.index.bytes}</td><td>10 MiB</td><td>size of each index file while active; roll when an index is full</td></tr>
- *   <tr><td>{@code retention.bytes}</td><td>-1 (none)</td><td>delete oldest whole segments while the log is larger</td></tr>
+ *   <tr><td>{@code retention.bytes}</td><td>-1 (none)</td><td>delete the oldest whole segments as long as the rest still holds this many bytes</td></tr>
  *   <tr><td>{@code retention.ms}</td><td>7 days</td><td>delete whole segments whose newest timestamp is older (-1: none)</td></tr>
  *   <tr><td>{@code flush.policy}</td><td>group-commit</td><td>see {@link FlushPolicy}</td></tr>
  *   <tr><td>{@code index.interval.bytes}</td><td>4096</td><td>bytes of log between offset-index entries</td></tr>
