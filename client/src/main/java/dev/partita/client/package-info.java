@@ -10,7 +10,9 @@
  *       response decoding, request timeouts. Nothing blocks there; internal futures
  *       ({@code network}, {@code metadata}) complete there.</li>
  *   <li>{@code partita-client-callback-N} (one per client): completes every future handed to user
- *       code (producer sends, admin calls), in order, so user code never runs on an I/O thread.
+ *       code (producer sends, admin calls), in order, so user code never runs on an I/O thread (a
+ *       stage may also run on a thread that attaches it late or waits in {@code get}, as always
+ *       with {@code CompletableFuture}).
  *       Blocking in a callback delays other callbacks; {@code flush}/{@code close} of a producer
  *       from a callback throw instead of deadlocking.</li>
  *   <li>{@code partita-producer-N} (one per producer): builds and compresses batches and sends them.</li>
