@@ -10,6 +10,7 @@ import java.util.SortedMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.test.TestingServer;
+import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +56,7 @@ class BrokerRegistryIT {
     }
 
     @Test
-    void brokersSeeEachOtherAndADeadBrokerDisappears() {
+    void brokersSeeEachOtherAndAStoppedBrokerDisappears() {
         CuratorFramework clientA = ZkTestSupport.connect(server.getConnectString());
         CuratorFramework clientB = closeLater(ZkTestSupport.connect(server.getConnectString()));
         List<SortedMap<Integer, BrokerRegistration>> seenByB = new CopyOnWriteArrayList<>();
@@ -70,10 +71,10 @@ class BrokerRegistryIT {
         assertThat(b.broker(1)).contains(new BrokerRegistration(1, "host-1", 7001, "rack-a"));
         assertThat(a.readLiveBrokerIds()).containsExactly(1, 2);
 
-        clientA.close(); // broker 1 dies: its session ends and its node goes
+        a.close(); // broker 1 shuts down: it deregisters, then ends its session
+        clientA.close();
         await().untilAsserted(() -> assertThat(b.liveBrokers()).containsOnlyKeys(2));
         assertThat(seenByB.get(seenByB.size() - 1)).containsOnlyKeys(2);
-        a.close();
     }
 
     @Test
@@ -111,12 +112,11 @@ class BrokerRegistryIT {
         await().untilAsserted(() -> assertThat(watcher.liveBrokers()).isEmpty());
     }
     @Test
-    void aRestartedBrokerTakesItsNodeOverWhenThePreviousSessionEnds() {
+    void aRestartedBrokerTakesItsNodeOverWhenThePreviousSessionEnds() throws Exception {
         // the previous incarnation crashed: its ephemeral node lives until its session times out
         CuratorFramework previous = ZkTestSupport.connect(server.getConnectString());
-        BrokerRegistry old = new BrokerRegistry(previous, paths);
-        old.start();
-        old.register(new BrokerRegistration(3, "old-host", 1, null), ZkTestSupport.TIMEOUT);
+        previous.create().creatingParentsIfNeeded().withMode(CreateMode.EPHEMERAL).forPath(paths.broker(3),
+                ZkCodec.encode(new BrokerRegistration(3, "old-host", 1, null)));
 
         CuratorFramework client = closeLater(ZkTestSupport.connect(server.getConnectString()));
         BrokerRegistry restarted = startRegistry(client, new CopyOnWriteArrayList<>());
@@ -124,7 +124,6 @@ class BrokerRegistryIT {
         await().untilAsserted(() -> assertThat(restarted.broker(3)).map(BrokerRegistration::host).contains("new-host"));
 
         previous.close(); // the old session ends: its node goes, and the new registration is created again
-        old.close();
         await().untilAsserted(() -> {
             Stat stat = client.checkExists().forPath(paths.broker(3));
             assertThat(stat).isNotNull();
