@@ -330,15 +330,21 @@ public final class Log {
         try {
             if (startOffset < current.offset() && maxOffsetExclusive > startOffset) {
                 Map.Entry<Long, LogSegment> floor = segments.floorEntry(startOffset);
-                for (LogSegment segment : segments.tailMap(floor.getKey(), true).values()) {
-                    if (segment.baseOffset() > current.segment().baseOffset()) {
-                        break;
-                    }
+                if (floor == null) {
+                    throw new OffsetOutOfRangeException("offset " + startOffset
+                            + " was deleted by retention; the log now starts at " + logStartOffset);
+                }
+                // Start from the segment object found, even if retention removes it from the map
+                // meanwhile: its channel stays open until the next retention pass.
+                LogSegment segment = floor.getValue();
+                while (segment != null && segment.baseOffset() <= current.segment().baseOffset()) {
                     int maxPosition = segment == current.segment() ? current.position() : segment.sizeInBytes();
                     FileRecords records = segment.read(startOffset, maxBytes, maxOffsetExclusive, maxPosition, minOneBatch);
                     if (records != null) {
                         return new LogReadResult(records, start, current.offset());
                     }
+                    Map.Entry<Long, LogSegment> next = segments.higherEntry(segment.baseOffset());
+                    segment = next == null ? null : next.getValue();
                 }
             }
             return new LogReadResult(new FileRecords(current.segment().logFile(), current.position(), 0),
@@ -367,7 +373,12 @@ public final class Log {
                 }
                 if (segment.maxTimestampSoFar() >= timestamp) {
                     int maxPosition = segment == current.segment() ? current.position() : segment.sizeInBytes();
-                    Optional<TimestampOffset> found = segment.findOffsetByTimestamp(timestamp, maxPosition);
+                    Optional<TimestampOffset> found;
+                    try {
+                        found = segment.findOffsetByTimestamp(timestamp, maxPosition);
+                    } catch (ClosedChannelException deletedMeanwhile) {
+                        continue; // retention removed it: its offsets are below the log start now
+                    }
                     if (found.isPresent()) {
                         return found;
                     }
