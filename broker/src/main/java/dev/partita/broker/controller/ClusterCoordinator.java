@@ -89,6 +89,8 @@ public final class ClusterCoordinator implements AutoCloseable {
      * Connects, loads the caches, registers this broker and joins the controller election.
      *
      * @throws dev.partita.broker.zk.CoordinationException (or its timeout subclass) if ZooKeeper is unreachable
+     * @throws dev.partita.broker.zk.DuplicateBrokerIdException if another session keeps this broker id
+     *         registered for longer than two session timeouts
      */
     public static ClusterCoordinator start(Settings settings) {
         Duration timeout = settings.connectionTimeout();
@@ -104,7 +106,8 @@ public final class ClusterCoordinator implements AutoCloseable {
             if (settings.replacePreviousSession()) {
                 PreviousSession.release(client, coordinator.paths, settings.self().id());
             }
-            coordinator.brokers.register(settings.self(), timeout);
+            // a crashed run's registration goes when its session expires: wait that long, not forever
+            coordinator.brokers.register(settings.self(), timeout, settings.sessionTimeout().multipliedBy(2));
             coordinator.controller.start();
             coordinator.election.start();
         } catch (RuntimeException e) {

@@ -54,11 +54,18 @@ public final class BrokerRegistry implements AutoCloseable {
     /**
      * Registers this broker and waits until its node exists. The node is kept (re-created after a
      * session loss) until {@link #close}.
+     *
+     * <p>If another session holds this broker id's node (a crashed earlier run whose session has not
+     * timed out yet, or a second broker configured with the same id), it first waits up to
+     * {@code waitForPrevious} for that node to go.
+     *
+     * @throws DuplicateBrokerIdException if the node is still held by another session after that wait
      */
-    public synchronized void register(BrokerRegistration self, Duration timeout) {
+    public synchronized void register(BrokerRegistration self, Duration timeout, Duration waitForPrevious) {
         if (registration != null) {
             throw new IllegalStateException("already registered");
         }
+        awaitNoOtherOwner(self.id(), waitForPrevious);
         registration = new PersistentNode(client, CreateMode.EPHEMERAL, false, paths.broker(self.id()), ZkCodec.encode(self));
         registration.start();
         boolean created = ZkSupport.call("register broker " + self.id(),
@@ -67,6 +74,39 @@ public final class BrokerRegistry implements AutoCloseable {
             throw new CoordinationTimeoutException("Broker " + self.id() + " not registered within " + timeout);
         }
         log.info("Registered broker {} at {}:{}", self.id(), self.host(), self.port());
+    }
+
+    /** Registers without waiting for another session's node of the same id (see the 3-argument form). */
+    public void register(BrokerRegistration self, Duration timeout) {
+        register(self, timeout, Duration.ZERO);
+    }
+
+    private void awaitNoOtherOwner(int brokerId, Duration wait) {
+        String path = paths.broker(brokerId);
+        long deadline = System.nanoTime() + wait.toNanos();
+        boolean logged = false;
+        while (true) {
+            java.util.concurrent.CountDownLatch changed = new java.util.concurrent.CountDownLatch(1);
+            org.apache.zookeeper.data.Stat stat = ZkSupport.call("check broker " + brokerId,
+                    () -> client.checkExists().usingWatcher((org.apache.zookeeper.Watcher) event -> changed.countDown()).forPath(path));
+            long ours = ZkSupport.call("read session", () -> client.getZookeeperClient().getZooKeeper().getSessionId());
+            if (stat == null || stat.getEphemeralOwner() == ours) {
+                return;
+            }
+            long leftMs = (deadline - System.nanoTime()) / 1_000_000;
+            if (leftMs <= 0) {
+                throw new DuplicateBrokerIdException("Broker id " + brokerId + " is registered by another ZooKeeper session (0x"
+                        + Long.toHexString(stat.getEphemeralOwner()) + "): another broker uses this id, or a crashed run's"
+                        + " session has not expired yet (waited " + wait + ")");
+            }
+            if (!logged) {
+                log.warn("Broker id {} is still registered by session 0x{}; waiting up to {} for it to go",
+                        brokerId, Long.toHexString(stat.getEphemeralOwner()), wait);
+                logged = true;
+            }
+            ZkSupport.call("wait for broker " + brokerId + " to deregister",
+                    () -> changed.await(leftMs, TimeUnit.MILLISECONDS));
+        }
     }
 
     /** Every live broker by id, as last seen by the cache. */

@@ -44,7 +44,7 @@ public final class ControllerElection implements AutoCloseable {
     private volatile ZkCodec.ControllerEpoch lastSeen = new ZkCodec.ControllerEpoch(0, -1);
     private volatile ControllerEpochFence fence;
     private volatile boolean closed;
-    private LeaderLatch latch;
+    private volatile LeaderLatch latch;
 
     public ControllerElection(CuratorFramework client, ZkPaths paths, int brokerId) {
         this.client = client;

@@ -3,11 +3,16 @@ package dev.partita.broker.zk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.CreateMode;
@@ -112,7 +117,7 @@ class BrokerRegistryIT {
         await().untilAsserted(() -> assertThat(watcher.liveBrokers()).isEmpty());
     }
     @Test
-    void aRestartedBrokerTakesItsNodeOverWhenThePreviousSessionEnds() throws Exception {
+    void aRestartedBrokerWaitsForTheSessionOfItsCrashedRunToEnd() throws Exception {
         // the previous incarnation crashed: its ephemeral node lives until its session times out
         CuratorFramework previous = ZkTestSupport.connect(server.getConnectString());
         previous.create().creatingParentsIfNeeded().withMode(CreateMode.EPHEMERAL).forPath(paths.broker(3),
@@ -120,15 +125,28 @@ class BrokerRegistryIT {
 
         CuratorFramework client = closeLater(ZkTestSupport.connect(server.getConnectString()));
         BrokerRegistry restarted = startRegistry(client, new CopyOnWriteArrayList<>());
-        restarted.register(new BrokerRegistration(3, "new-host", 2, null), ZkTestSupport.TIMEOUT);
-        await().untilAsserted(() -> assertThat(restarted.broker(3)).map(BrokerRegistration::host).contains("new-host"));
+        CompletableFuture<Void> registering = CompletableFuture.runAsync(() ->
+                restarted.register(new BrokerRegistration(3, "new-host", 2, null), ZkTestSupport.TIMEOUT, ZkTestSupport.TIMEOUT));
+        assertThat(registering).as("waits while the old session holds the id").isNotDone();
 
-        previous.close(); // the old session ends: its node goes, and the new registration is created again
-        await().untilAsserted(() -> {
-            Stat stat = client.checkExists().forPath(paths.broker(3));
-            assertThat(stat).isNotNull();
-            assertThat(stat.getEphemeralOwner()).isEqualTo(client.getZookeeperClient().getZooKeeper().getSessionId());
-        });
+        previous.close(); // the old session ends, and its node with it
+        registering.get(ZkTestSupport.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        Stat stat = client.checkExists().forPath(paths.broker(3));
+        assertThat(stat.getEphemeralOwner()).isEqualTo(client.getZookeeperClient().getZooKeeper().getSessionId());
         await().untilAsserted(() -> assertThat(restarted.broker(3)).map(BrokerRegistration::host).contains("new-host"));
+    }
+
+    @Test
+    void aSecondBrokerWithTheSameIdIsRefused() {
+        CuratorFramework first = closeLater(ZkTestSupport.connect(server.getConnectString()));
+        BrokerRegistry live = startRegistry(first, new CopyOnWriteArrayList<>());
+        live.register(new BrokerRegistration(4, "first", 1, null), ZkTestSupport.TIMEOUT);
+
+        CuratorFramework second = closeLater(ZkTestSupport.connect(server.getConnectString()));
+        BrokerRegistry duplicate = startRegistry(second, new CopyOnWriteArrayList<>());
+        assertThatThrownBy(() -> duplicate.register(new BrokerRegistration(4, "second", 2, null),
+                ZkTestSupport.TIMEOUT, Duration.ofMillis(300)))
+                .isInstanceOf(DuplicateBrokerIdException.class).hasMessageContaining("Broker id 4");
+        assertThat(live.broker(4)).map(BrokerRegistration::host).contains("first");
     }
 }
