@@ -157,11 +157,11 @@ public final class LogConsumer implements AutoCloseable {
                 deferredError = null;
                 throw error;
             }
+            sendFetches(); // even with a zero timeout, so polling with Duration.ZERO makes progress
             long remainingNanos = deadlineNanos - System.nanoTime();
             if (remainingNanos <= 0) {
                 return List.of();
             }
-            sendFetches();
             if (pending.isEmpty()) {
                 // Nothing to fetch from (no leader known yet, or backing off): wait a little.
                 LockSupport.parkNanos(Math.min(remainingNanos, TimeUnit.MILLISECONDS.toNanos(Math.max(1, config.retryBackoffMs()))));

@@ -176,8 +176,11 @@ public final class BrokerConnection {
             }
             if (error != null) {
                 Throwable cause = Futures.unwrap(error);
-                failAll(cause instanceof ApiException ? cause : networkError("handshake with " + endpoint + " failed", cause));
+                // Detach first, so the close below is not handled as a second failure.
+                channel = null;
+                state = State.DISCONNECTED;
                 backOff();
+                failAll(cause instanceof ApiException ? cause : networkError("handshake with " + endpoint + " failed", cause));
                 ch.close();
                 return;
             }
@@ -247,6 +250,10 @@ public final class BrokerConnection {
             return;
         }
         Channel ch = channel;
+        if (ch == null) {
+            pending.fail(networkError("connection to " + endpoint + " lost", null));
+            return;
+        }
         pending.correlationId = nextCorrelationId++ & Integer.MAX_VALUE;
         pending.apiVersion = (short) version.getAsInt();
         RequestHeader header = new RequestHeader(pending.request.apiKey(), pending.apiVersion, pending.correlationId);
@@ -270,7 +277,14 @@ public final class BrokerConnection {
         if (ch != channel) {
             return;
         }
-        int correlationId = FrameCodec.peekCorrelationId(frame.duplicate());
+        int correlationId;
+        try {
+            correlationId = FrameCodec.peekCorrelationId(frame.duplicate());
+        } catch (RuntimeException e) {
+            log.warn("malformed response frame from {}; closing the connection", endpoint, e);
+            ch.close();
+            return;
+        }
         InFlightRequest pending = inFlight.remove(correlationId);
         if (pending == null) {
             log.debug("dropping response {} from {}: its request timed out", correlationId, endpoint);

@@ -7,14 +7,15 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Bounds the bytes of records a producer holds between {@code send} and their acknowledgement.
  * {@link #reserve} blocks while the bound would be exceeded, so a producer faster than its
- * brokers slows down instead of growing its heap. Waiters are served first come, first served.
+ * brokers slows down instead of growing its heap. Waiters are woken
+ * together when memory is freed and compete for it (no fairness: a fair lock costs every send).
  *
  * <p>Thread-safe.
  */
 final class MemoryLimiter {
 
     private final long capacity;
-    private final ReentrantLock lock = new ReentrantLock(true);
+    private final ReentrantLock lock = new ReentrantLock();
     private final Condition freed = lock.newCondition();
     private long used; // guarded by lock
     private boolean closed; // guarded by lock

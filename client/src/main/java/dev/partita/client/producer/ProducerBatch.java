@@ -60,6 +60,11 @@ final class ProducerBatch {
         return records != null || builder.estimatedSizeInBytes() >= batchSize;
     }
 
+    /** Bytes of the built batch, or an upper estimate while open (compressed batches shrink when built). */
+    int estimatedSizeInBytes() {
+        return records != null ? records.sizeInBytes() : builder.estimatedSizeInBytes();
+    }
+
     boolean isClosed() {
         return records != null;
     }
@@ -101,11 +106,6 @@ final class ProducerBatch {
         for (Thunk thunk : thunks) {
             thunk.future().completeExceptionally(error);
         }
-    }
-
-    /** True once every record future completed (either way). */
-    boolean isDone() {
-        return thunks.stream().allMatch(t -> t.future().isDone());
     }
 
     @Override

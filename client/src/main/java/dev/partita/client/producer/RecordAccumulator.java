@@ -151,6 +151,27 @@ public final class RecordAccumulator {
         return queue == null ? null : queue.pollFirst();
     }
 
+    /**
+     * Removes the queued batches of {@code tp} from the head, in order, while their estimated sizes
+     * add up to at most {@code maxBytes} (the first one always). Sending them together in one
+     * request keeps their order while only one request per partition is in flight; the open last
+     * batch goes too, since nothing is gained by holding it back.
+     */
+    synchronized List<ProducerBatch> drain(TopicPartition tp, long maxBytes) {
+        Deque<ProducerBatch> queue = batches.get(tp);
+        List<ProducerBatch> drained = new ArrayList<>();
+        long size = 0;
+        while (queue != null && !queue.isEmpty()) {
+            long next = queue.peekFirst().estimatedSizeInBytes();
+            if (!drained.isEmpty() && size + next > maxBytes) {
+                break;
+            }
+            drained.add(queue.pollFirst());
+            size += next;
+        }
+        return drained;
+    }
+
     /** Puts a batch back at the head of its queue, to be sent again after the retry back-off. */
     synchronized void reenqueue(ProducerBatch batch, long nowMs, boolean backOff) {
         batch.retryNotBeforeMs = backOff ? nowMs + retryBackoffMs : 0;

@@ -11,6 +11,7 @@ import dev.partita.protocol.message.ProduceRequest;
 import dev.partita.protocol.message.ProduceResponse;
 import dev.partita.protocol.message.TopicKey;
 import dev.partita.protocol.record.MemoryRecords;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,9 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves ready batches from the {@link RecordAccumulator} to partition leaders: one ProduceRequest
- * per leader per round, at most {@code maxRequestSize} bytes, at most one batch in flight per
- * partition (so a retry can never be overtaken by a later batch: no silent reordering without
- * idempotence). Retriable errors put the batch back at the head of its partition's queue after a
+ * per leader per round, at most {@code maxRequestSize} bytes, at most one request in flight per
+ * partition carrying every batch queued for it (so a retry can never be overtaken by a later
+ * batch: no silent reordering without idempotence, and still full requests under load). Retriable errors put the batch back at the head of its partition's queue after a
  * back-off, refreshing metadata first when the leader may have moved, until the delivery timeout.
  *
  * <p>The logic is {@link #runOnce(long)}, driven by time; {@link #run()} is the thin driver loop
@@ -74,9 +75,9 @@ final class Sender implements Runnable {
 
     @Override
     public void run() {
-        while (true) {
+        while (!forceClose) {
             long delay = runOnce(clockMs.getAsLong());
-            if (forceClose || (closing && !accumulator.hasIncomplete())) {
+            if (closing && !accumulator.hasIncomplete()) {
                 break;
             }
             awaitWakeup(delay);
@@ -140,36 +141,41 @@ final class Sender implements Runnable {
             metadata.requestUpdate();
             delay = Math.min(delay, retryBackoffMs);
         }
-        byLeader.forEach((leader, partitions) -> sendTo(leader, partitions, nowMs));
+        for (Map.Entry<BrokerEndpoint, List<TopicPartition>> entry : byLeader.entrySet()) {
+            if (sendTo(entry.getKey(), entry.getValue())) {
+                delay = 0; // ready partitions left for the next request to this leader
+            }
+        }
         return delay;
     }
 
-    private void sendTo(BrokerEndpoint leader, List<TopicPartition> partitions, long nowMs) {
-        List<ProducerBatch> batches = new ArrayList<>();
+    /** Sends one request with the queued batches of {@code partitions}; true if some did not fit. */
+    private boolean sendTo(BrokerEndpoint leader, List<TopicPartition> partitions) {
+        Map<TopicPartition, List<ProducerBatch>> drained = new LinkedHashMap<>();
         long size = 0;
+        boolean leftOver = false;
         for (TopicPartition tp : partitions) {
-            ProducerBatch batch = accumulator.poll(tp);
-            if (batch == null) {
+            if (!drained.isEmpty() && size >= maxRequestSize) {
+                leftOver = true;
                 continue;
             }
-            MemoryRecords records = batch.close();
-            if (!batches.isEmpty() && size + records.sizeInBytes() > maxRequestSize) {
-                accumulator.reenqueue(batch, nowMs, false); // next request
+            List<ProducerBatch> batches = accumulator.drain(tp, drained.isEmpty() ? maxRequestSize : maxRequestSize - size);
+            if (batches.isEmpty()) {
                 continue;
             }
-            size += records.sizeInBytes();
-            batches.add(batch);
+            for (ProducerBatch batch : batches) {
+                size += batch.close().sizeInBytes(); // builds and compresses, outside the accumulator's lock
+                batch.attempts++;
+            }
+            drained.put(tp, batches);
             inFlight.add(tp);
-            batch.attempts++;
         }
-        if (batches.isEmpty()) {
-            return;
+        if (drained.isEmpty()) {
+            return leftOver;
         }
         Map<TopicKey, List<ProduceRequest.PartitionData>> byTopic = new LinkedHashMap<>();
-        for (ProducerBatch batch : batches) {
-            byTopic.computeIfAbsent(batch.topicPartition.topic(), k -> new ArrayList<>())
-                    .add(new ProduceRequest.PartitionData(batch.topicPartition.partition(), batch.records()));
-        }
+        drained.forEach((tp, batches) -> byTopic.computeIfAbsent(tp.topic(), k -> new ArrayList<>())
+                .add(new ProduceRequest.PartitionData(tp.partition(), concat(batches))));
         List<ProduceRequest.TopicData> topics = new ArrayList<>();
         byTopic.forEach((topic, data) -> topics.add(new ProduceRequest.TopicData(topic, data)));
         CompletableFuture<ProduceResponse> response;
@@ -178,10 +184,27 @@ final class Sender implements Runnable {
         } catch (RuntimeException e) {
             response = CompletableFuture.failedFuture(e);
         }
-        response.whenComplete((r, error) -> handleResponse(batches, r, error));
+        response.whenComplete((r, error) -> handleResponse(drained, r, error));
+        return leftOver;
     }
 
-    private void handleResponse(List<ProducerBatch> batches, ProduceResponse response, Throwable error) {
+    /** The batches' bytes back to back (no copy for a single batch). */
+    private static MemoryRecords concat(List<ProducerBatch> batches) {
+        if (batches.size() == 1) {
+            return batches.get(0).records();
+        }
+        int size = 0;
+        for (ProducerBatch batch : batches) {
+            size += batch.records().sizeInBytes();
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(size);
+        for (ProducerBatch batch : batches) {
+            buffer.put(batch.records().buffer());
+        }
+        return new MemoryRecords(buffer.flip());
+    }
+
+    private void handleResponse(Map<TopicPartition, List<ProducerBatch>> drained, ProduceResponse response, Throwable error) {
         long nowMs = clockMs.getAsLong();
         Map<TopicPartition, ProduceResponse.PartitionProduceResult> results = new HashMap<>();
         if (response != null) {
@@ -191,32 +214,41 @@ final class Sender implements Runnable {
                 }
             }
         }
-        for (ProducerBatch batch : batches) {
+        drained.forEach((tp, batches) -> {
+            ProduceResponse.PartitionProduceResult result = results.get(tp);
             if (error != null) {
-                handleFailure(batch, Futures.unwrap(error), nowMs);
-                continue;
-            }
-            ProduceResponse.PartitionProduceResult result = results.get(batch.topicPartition);
-            if (result == null) {
-                handleFailure(batch, Errors.UNKNOWN_SERVER_ERROR.exception("the produce response has no result for "
-                        + batch.topicPartition), nowMs);
+                handleFailure(batches, Futures.unwrap(error), nowMs);
+            } else if (result == null) {
+                handleFailure(batches, Errors.UNKNOWN_SERVER_ERROR.exception("the produce response has no result for " + tp), nowMs);
             } else if (result.error() == Errors.NONE) {
-                complete(batch, result.baseOffset(), result.logAppendTime());
+                // The broker appends the batches in order, with consecutive offsets.
+                long offset = result.baseOffset();
+                for (ProducerBatch batch : batches) {
+                    complete(batch, offset, result.logAppendTime());
+                    offset += batch.recordCount();
+                }
             } else {
                 String message = result.errorMessage() != null ? result.errorMessage() : result.error().message();
-                handleFailure(batch, result.error().exception(batch.topicPartition + ": " + message), nowMs);
+                handleFailure(batches, result.error().exception(tp + ": " + message), nowMs);
             }
-        }
-        // Unmute only after re-enqueueing, so a retry is the next batch sent for its partition.
-        batches.forEach(b -> inFlight.remove(b.topicPartition));
+            // Unmute only after re-enqueueing, so a retry is the next thing sent for its partition.
+            inFlight.remove(tp);
+        });
         wakeup();
+    }
+
+    private void handleFailure(List<ProducerBatch> batches, Throwable error, long nowMs) {
+        if (error instanceof ApiException api && MetadataCache.isStaleMetadataError(api.error())) {
+            metadata.requestUpdate();
+        }
+        // Back to the head of the queue in reverse, so they keep their order there.
+        for (int i = batches.size() - 1; i >= 0; i--) {
+            handleFailure(batches.get(i), error, nowMs);
+        }
     }
 
     private void handleFailure(ProducerBatch batch, Throwable error, long nowMs) {
         boolean retriable = error instanceof ApiException api && api.isRetriable();
-        if (error instanceof ApiException api && MetadataCache.isStaleMetadataError(api.error())) {
-            metadata.requestUpdate();
-        }
         batch.lastError = error;
         if (retriable && !forceClose && !accumulator.isExpired(batch, nowMs)) {
             log.debug("retrying {} after {}", batch, error.toString());

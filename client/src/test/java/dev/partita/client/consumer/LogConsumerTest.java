@@ -102,6 +102,25 @@ class LogConsumerTest {
     }
 
     @Test
+    void pollingWithAZeroTimeoutStillFetches() {
+        try (LogConsumer consumer = client.newConsumer()) {
+            consumer.assign(PRICES, 0, 5);
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                consumer.poll(Duration.ZERO);
+                return fetches.size() == 1;
+            });
+            FakeBroker.Exchange fetch = fetches.get(0);
+            fetch.respond(answer(fetch.request(FetchRequest.class), 5, 2));
+            List<ConsumedRecord> records = new java.util.ArrayList<>();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                records.addAll(consumer.poll(Duration.ZERO));
+                return records.size() == 2;
+            });
+            assertThat(records).extracting(ConsumedRecord::offset).containsExactly(5L, 6L);
+        }
+    }
+
+    @Test
     void anAnswerForAPositionChangedBySeekIsDropped() {
         try (LogConsumer consumer = client.newConsumer()) {
             consumer.assign(PRICES, 0, 0);

@@ -200,13 +200,12 @@ class ProducerTest {
         CompletableFuture<RecordMetadata> c = p.send(record("c"));
         await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(sent::isEmpty);
 
-        answer(first, Errors.NOT_ENOUGH_REPLICAS); // retriable: "a" goes again, before "b" and "c"
+        answer(first, Errors.NOT_ENOUGH_REPLICAS); // retriable: "a" goes again, still before "b" and "c"
         Sent retry = nextRequest();
-        assertThat(values(retry.request())).containsExactly("a");
+        assertThat(values(retry.request())).containsExactly("a", "b", "c");
+        assertThat(((MemoryRecords) retry.request().topics().get(0).partitions().get(0).records()).batches())
+                .as("the retried batch and the one queued behind it, back to back").hasSize(2);
         answer(retry, Errors.NONE);
-        Sent rest = nextRequest();
-        assertThat(values(rest.request())).containsExactly("b", "c");
-        answer(rest, Errors.NONE);
         assertThat(List.of(a.get(), b.get(), c.get())).extracting(RecordMetadata::offset).containsExactly(0L, 1L, 2L);
     }
 
