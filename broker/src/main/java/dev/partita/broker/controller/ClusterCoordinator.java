@@ -4,6 +4,7 @@ import dev.partita.broker.zk.BrokerRegistration;
 import dev.partita.broker.zk.BrokerRegistry;
 import dev.partita.broker.zk.ControllerElection;
 import dev.partita.broker.zk.PartitionStateStore;
+import dev.partita.broker.zk.PartitionStateWriter;
 import dev.partita.broker.zk.PreviousSession;
 import dev.partita.broker.zk.TopicRegistry;
 import dev.partita.broker.zk.ZkClients;
@@ -82,7 +83,7 @@ public final class ClusterCoordinator implements AutoCloseable {
         this.topics = new TopicRegistry(client, paths);
         this.partitionStates = new PartitionStateStore(client, paths);
         this.election = new ControllerElection(client, paths, self.id());
-        this.controller = new Controller(election, brokers, topics, partitionStates);
+        this.controller = new Controller(election, brokers, topics, new PartitionStateWriter(client, paths));
     }
 
     /**

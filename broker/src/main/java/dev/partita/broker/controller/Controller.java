@@ -6,7 +6,7 @@ import dev.partita.broker.zk.ControllerElection;
 import dev.partita.broker.zk.ControllerEpochFence;
 import dev.partita.broker.zk.ControllerListener;
 import dev.partita.broker.zk.LogSnapshot;
-import dev.partita.broker.zk.PartitionStateStore;
+import dev.partita.broker.zk.PartitionStateWriter;
 import dev.partita.broker.zk.StaleControllerEpochException;
 import dev.partita.broker.zk.TopicInfo;
 import dev.partita.broker.zk.TopicListener;
@@ -41,7 +41,7 @@ public final class Controller implements ControllerListener, AutoCloseable {
     private final ControllerElection election;
     private final BrokerRegistry brokers;
     private final TopicRegistry topics;
-    private final PartitionStateStore states;
+    private final PartitionStateWriter states;
     private final ScheduledExecutorService thread;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicLong reconciliations = new AtomicLong();
@@ -60,7 +60,7 @@ public final class Controller implements ControllerListener, AutoCloseable {
     private volatile ControllerEpochFence fence;
     private volatile boolean closed;
 
-    public Controller(ControllerElection election, BrokerRegistry brokers, TopicRegistry topics, PartitionStateStore states) {
+    public Controller(ControllerElection election, BrokerRegistry brokers, TopicRegistry topics, PartitionStateWriter states) {
         this.election = election;
         this.brokers = brokers;
         this.topics = topics;

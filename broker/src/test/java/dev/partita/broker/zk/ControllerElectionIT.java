@@ -41,11 +41,11 @@ class ControllerElectionIT {
         }
     }
 
-    /** One contender: its own ZooKeeper session, election and partition-state store. */
+    /** One contender: its own ZooKeeper session, election and partition-state writer. */
     private final class Contender {
         final CuratorFramework client = ZkTestSupport.connect(server.getConnectString());
         final ControllerElection election;
-        final PartitionStateStore states = new PartitionStateStore(client, paths);
+        final PartitionStateWriter states = new PartitionStateWriter(client, paths);
         final List<String> events = new CopyOnWriteArrayList<>();
 
         Contender(int brokerId) {
