@@ -198,6 +198,23 @@ class BrokerConnectionTest {
     }
 
     @Test
+    void afterAFailedConnectionTheNextOneWaitsForTheBackoff() throws Exception {
+        network.close();
+        network = new NetworkClient(new ConnectionSettings("test", 5_000, 2_000, 1_000, 2_000, 64 * 1024, null, null),
+                group, Transport.nio());
+        broker.on(ApiKey.API_VERSIONS, ex -> ex.respondError(Errors.UNSUPPORTED_VERSION, "go away"));
+        Throwable first = failure(network.send(broker.endpoint(), request("x")));
+        assertThat(((ApiException) first).error()).isEqualTo(Errors.UNSUPPORTED_VERSION);
+        long failedAt = System.nanoTime();
+
+        broker.on(ApiKey.API_VERSIONS, ex -> ex.respond(FakeBroker.allVersions()));
+        broker.on(ApiKey.METADATA, ex -> ex.respond(answerFor(ex.request(MetadataRequest.class))));
+        network.send(broker.endpoint(), request("y")).get(10, TimeUnit.SECONDS);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - failedAt)).isGreaterThanOrEqualTo(500);
+        assertThat(broker.connectionCount()).isEqualTo(2);
+    }
+
+    @Test
     void closingTheClientFailsPendingRequests() {
         broker.on(ApiKey.METADATA, ex -> { });
         CompletableFuture<ApiResponse> pending = network.send(broker.endpoint(), request("x"));
