@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Checks record batches before they reach a segment: whole batches only, magic 2, a plausible
- * length, the size limit, the CRC, sane offset deltas and counts. Works on a private buffer the
+ * length, the size limit, the CRC, sane offset deltas and counts; for a leader append also every
+ * record inside (see {@link RecordBatch#ensureRecordsValid()}). Works on a private buffer the
  * caller may then rewrite in place (base offset, leader epoch, log append time). Stateless.
  */
 final class BatchValidator {
@@ -69,6 +70,11 @@ final class BatchValidator {
                         + ", computed " + batch.computeCrc());
             }
             checkCounts(batch, fromLeader);
+            if (fromLeader) {
+                // Parse every record once (decompressing if needed): a producer's bytes with a
+                // matching CRC may still hold malformed records, which consumers could not read.
+                batch.ensureRecordsValid();
+            }
             if (!fromLeader) {
                 if (previousNext != Long.MIN_VALUE && batch.baseOffset() != previousNext) {
                     throw new InvalidRecordException("record batch offsets are not contiguous: " + batch.baseOffset()
