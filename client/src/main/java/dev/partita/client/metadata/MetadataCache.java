@@ -51,7 +51,11 @@ public final class MetadataCache implements AutoCloseable {
 
     private volatile MetadataSnapshot snapshot = MetadataSnapshot.EMPTY;
     private final Set<TopicKey> tracked = ConcurrentHashMap.newKeySet();
-    private final ConcurrentHashMap<TopicKey, CompletableFuture<TopicInfo>> lookups = new ConcurrentHashMap<>();
+    /** Lookups in flight; one with auto-create and one without never share an answer. */
+    private record Lookup(TopicKey topic, boolean autoCreate) {
+    }
+
+    private final ConcurrentHashMap<Lookup, CompletableFuture<TopicInfo>> lookups = new ConcurrentHashMap<>();
     private int nextBroker; // guarded by this
     private boolean refreshInFlight; // guarded by this
     private CompletableFuture<MetadataSnapshot> nextRefresh; // guarded by this: a refresh asked for during one in flight
@@ -108,11 +112,12 @@ public final class MetadataCache implements AutoCloseable {
             return CompletableFuture.completedFuture(cached.get());
         }
         CompletableFuture<TopicInfo> lookup = new CompletableFuture<>();
-        CompletableFuture<TopicInfo> existing = lookups.putIfAbsent(topic, lookup);
+        Lookup key = new Lookup(topic, autoCreate);
+        CompletableFuture<TopicInfo> existing = lookups.putIfAbsent(key, lookup);
         if (existing != null) {
             return existing;
         }
-        lookup.whenComplete((info, error) -> lookups.remove(topic, lookup));
+        lookup.whenComplete((info, error) -> lookups.remove(key, lookup));
         lookupTopic(topic, autoCreate, clockMs.getAsLong() + timeoutMs, lookup, null);
         return lookup;
     }
