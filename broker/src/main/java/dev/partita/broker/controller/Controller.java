@@ -13,8 +13,8 @@ import dev.partita.broker.zk.TopicListener;
 import dev.partita.broker.zk.TopicRegistry;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -120,8 +120,9 @@ public final class Controller implements ControllerListener, AutoCloseable {
         try {
             List<TopicInfo> registered = topics.readTopics();
             Map<String, LogSnapshot> logs = states.readAll();
-            SortedSet<Integer> live = new TreeSet<>(brokers.readLiveBrokerIds());
-            List<ControllerAction> actions = ControllerPlanner.plan(registered, logs, live, current.epoch());
+            SortedMap<Integer, String> liveRacks = new TreeMap<>();
+            brokers.readLiveBrokers().forEach((id, broker) -> liveRacks.put(id, broker.rack()));
+            List<ControllerAction> actions = ControllerPlanner.plan(registered, logs, liveRacks, current.epoch());
             for (ControllerAction action : actions) {
                 execute(current, action);
             }

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * The controller's decisions, as a pure function from what ZooKeeper holds (destinations, logs,
@@ -34,10 +35,26 @@ public final class ControllerPlanner {
     private ControllerPlanner() {
     }
 
+    /** Plans with brokers that name no rack. */
     public static List<ControllerAction> plan(Collection<TopicInfo> topics, Map<String, LogSnapshot> logs,
                                               SortedSet<Integer> liveBrokers, int controllerEpoch) {
+        SortedMap<Integer, String> noRacks = new TreeMap<>();
+        liveBrokers.forEach(id -> noRacks.put(id, null));
+        return plan(topics, logs, noRacks, controllerEpoch);
+    }
+
+    /**
+     * @param topics          every registered destination
+     * @param logs            every log under {@code logs/}, by log id
+     * @param liveRacks       live broker id -> its rack (or null)
+     * @param controllerEpoch epoch stamped into the states written
+     * @return the writes to make, in order
+     */
+    public static List<ControllerAction> plan(Collection<TopicInfo> topics, Map<String, LogSnapshot> logs,
+                                              SortedMap<Integer, String> liveRacks, int controllerEpoch) {
         List<ControllerAction> actions = new ArrayList<>();
-        List<Integer> live = List.copyOf(new TreeSet<>(liveBrokers));
+        Set<Integer> liveBrokers = liveRacks.keySet();
+        List<Integer> live = ReplicaAssignment.rackAlternating(liveRacks);
         Set<String> referenced = new HashSet<>();
         for (TopicInfo topic : topics) {
             referenced.add(topic.logId());

@@ -118,6 +118,22 @@ public final class BrokerRegistry implements AutoCloseable {
         return Optional.ofNullable(live.get(id));
     }
 
+    /** The live brokers read from ZooKeeper now, not from the cache (the controller plans from this). */
+    public SortedMap<Integer, BrokerRegistration> readLiveBrokers() {
+        return ZkSupport.call("read brokers", () -> {
+            SortedMap<Integer, BrokerRegistration> result = new TreeMap<>();
+            for (String child : client.getChildren().forPath(paths.brokerIds())) {
+                try {
+                    BrokerRegistration broker = ZkCodec.decodeBroker(client.getData().forPath(paths.brokerIds() + "/" + child));
+                    result.put(broker.id(), broker);
+                } catch (org.apache.zookeeper.KeeperException.NoNodeException gone) {
+                    // died meanwhile
+                }
+            }
+            return Collections.unmodifiableSortedMap(result);
+        });
+    }
+
     /** The live broker ids read from ZooKeeper now, not from the cache. */
     public List<Integer> readLiveBrokerIds() {
         return ZkSupport.call("list brokers", () -> client.getChildren().forPath(paths.brokerIds())).stream()

@@ -48,8 +48,12 @@ class ControllerIT {
     }
 
     private ClusterCoordinator startBroker(int id) {
+        return startBroker(id, null);
+    }
+
+    private ClusterCoordinator startBroker(int id, String rack) {
         ClusterCoordinator coordinator = ClusterCoordinator.start(new ClusterCoordinator.Settings(
-                server.getConnectString(), paths.root(), new BrokerRegistration(id, "localhost", 7000 + id, null),
+                server.getConnectString(), paths.root(), new BrokerRegistration(id, "localhost", 7000 + id, rack),
                 Duration.ofSeconds(10), Duration.ofSeconds(10)));
         brokers.put(id, coordinator);
         return coordinator;
@@ -194,5 +198,18 @@ class ControllerIT {
         await().untilAsserted(() -> assertThat(broker.partitionStates().assignmentError(wide.logId())).isEmpty());
         SortedMap<Integer, PartitionState> states = broker.partitionStates().awaitLeaders(wide.logId(), 1, WAIT);
         assertThat(states.get(0).replicas()).containsExactlyInAnyOrder(0, 1);
+    }
+    @Test
+    void replicasOfAPartitionGoToDifferentRacks() {
+        startBroker(0, "rack-a");
+        startBroker(1, "rack-a");
+        startBroker(2, "rack-b");
+        startBroker(3, "rack-b");
+        awaitController();
+        await().untilAsserted(() -> assertThat(anyBroker().brokers().liveBrokers()).hasSize(4));
+        TopicInfo topic = anyBroker().topics().createTopic(TopicKey.queue("spread"), 8, (short) 2, Map.of());
+        SortedMap<Integer, PartitionState> states = anyBroker().partitionStates().awaitLeaders(topic.logId(), 8, WAIT);
+        assertThat(states.values()).allSatisfy(s ->
+                assertThat(s.replicas().stream().map(id -> id < 2 ? "rack-a" : "rack-b").distinct()).hasSize(2));
     }
 }
