@@ -166,7 +166,7 @@ public final class PartitaBroker implements AutoCloseable {
                 Duration.ofMillis(config.zookeeperSessionTimeoutMs()), Duration.ofMillis(config.zookeeperConnectionTimeoutMs())));
 
         replicaManager = new ReplicaManager(config.brokerId(), logManager, partitionExecutors, delayed, this::logConfigFor,
-                coordinator.partitionStates()::state);
+                coordinator.partitionStates()::state, coordinator::isConnected);
         flusher.addListener(replicaManager);
         coordinator.partitionStates().addListener(replicaManager);
         replicaManager.applyAll(coordinator.partitionStates().allStates());

@@ -48,6 +48,11 @@ public final class Appender {
 
     private void appendOnPartitionThread(LogPartition id, MemoryRecords records, Acks acks, long timeoutMs,
                                          CompletableFuture<PartitionProduceResult> answer) {
+        if (!replicas.mayLead()) {
+            answer.complete(error(id.partition(), Errors.NOT_LEADER_OR_FOLLOWER, "Broker " + replicas.brokerId()
+                    + " is disconnected from ZooKeeper and takes no writes until it reconnects"));
+            return;
+        }
         Partition partition = replicas.leaderPartitionCaughtUp(id).orElse(null);
         if (partition == null) {
             answer.complete(error(id.partition(), Errors.NOT_LEADER_OR_FOLLOWER,

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ public final class ReplicaManager implements PartitionStateListener, FlushListen
     private final DelayedOperations delayed;
     private final Function<String, LogConfig> logConfigs;
     private final Function<LogPartition, Optional<PartitionState>> currentState;
+    private final BooleanSupplier coordinationConnected;
     private final Map<LogPartition, Partition> partitions = new ConcurrentHashMap<>();
     /** Log -> partition, for flush callbacks; guarded by itself. */
     private final Map<Log, Partition> byLog = new IdentityHashMap<>();
@@ -48,17 +50,20 @@ public final class ReplicaManager implements PartitionStateListener, FlushListen
     /**
      * @param logConfigs   the log settings of a log id (broker defaults overlaid with its destination's configs)
      * @param currentState the latest partition state this broker's ZooKeeper cache holds
+     * @param coordinationConnected whether this broker is connected to ZooKeeper now
      */
     public ReplicaManager(int brokerId, LogManager logManager,
                           PartitionExecutors executors, DelayedOperations delayed,
                           Function<String, LogConfig> logConfigs,
-                          Function<LogPartition, Optional<PartitionState>> currentState) {
+                          Function<LogPartition, Optional<PartitionState>> currentState,
+                          BooleanSupplier coordinationConnected) {
         this.brokerId = brokerId;
         this.logManager = logManager;
         this.executors = executors;
         this.delayed = delayed;
         this.logConfigs = logConfigs;
         this.currentState = currentState;
+        this.coordinationConnected = coordinationConnected;
     }
 
     public int brokerId() {
@@ -96,6 +101,15 @@ public final class ReplicaManager implements PartitionStateListener, FlushListen
         }
         currentState.apply(id).ifPresent(state -> apply(id, state));
         return leaderPartition(id);
+    }
+
+    /**
+     * Whether this broker may take writes as a leader: only while connected to ZooKeeper. A broker
+     * cut off from ZooKeeper cannot know whether the controller has moved its leaderships away
+     * (its session may be expiring), so it refuses writes with a retriable error until it is back.
+     */
+    public boolean mayLead() {
+        return coordinationConnected.getAsBoolean();
     }
 
     public Collection<Partition> partitions() {

@@ -24,6 +24,8 @@ import org.apache.zookeeper.data.Stat;
  */
 public final class PartitionStateWriter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PartitionStateWriter.class);
+
     private final CuratorFramework client;
     private final ZkPaths paths;
 
@@ -46,6 +48,8 @@ public final class PartitionStateWriter {
                         partitions.put(partition, ZkCodec.decodePartitionState(bytes, stat.getVersion()));
                     } catch (KeeperException.NoNodeException gone) {
                         // removed meanwhile
+                    } catch (CoordinationException unreadable) { // one bad node must not stop the controller
+                        log.error("Ignoring unreadable partition state {}-{}: {}", logId, partition, unreadable.getMessage());
                     }
                 }
                 String error = null;

@@ -155,6 +155,8 @@ public final class TopicRegistry implements AutoCloseable {
                         all.add(ZkCodec.decodeTopic(client.getData().forPath(dir + "/" + child)));
                     } catch (KeeperException.NoNodeException deletedMeanwhile) {
                         // gone: skip
+                    } catch (CoordinationException unreadable) { // one bad node must not stop the controller
+                        log.error("Ignoring unreadable destination node {}/{}: {}", dir, child, unreadable.getMessage());
                     }
                 }
             }
