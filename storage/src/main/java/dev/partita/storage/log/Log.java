@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -174,10 +175,17 @@ public final class Log {
      * @throws OutOfOrderSequenceException a producer sequence gap
      * @throws InvalidProducerEpochException a fenced producer epoch
      * @throws LogStorageException an I/O error (e.g. a full disk); the log is as before the call
+     * @throws IllegalStateException when {@code leaderEpoch} is older than the latest epoch in the
+     *         log (the caller's leadership is stale)
      */
     public LogAppendInfo appendAsLeader(MemoryRecords records, int leaderEpoch) {
         checkWritable();
         LogConfig cfg = config;
+        OptionalInt latestEpoch = epochCache.latestEpoch();
+        if (latestEpoch.isPresent() && leaderEpoch < latestEpoch.getAsInt()) {
+            throw new IllegalStateException("leader epoch " + leaderEpoch + " is older than the log's latest epoch "
+                    + latestEpoch.getAsInt() + ": this replica is not the current leader");
+        }
         ByteBuffer buffer = BatchValidator.writableBuffer(records);
         List<RecordBatch> batches = BatchValidator.validate(buffer, cfg.maxMessageBytes(), true);
         boolean idempotent = batches.stream().anyMatch(b -> b.hasProducerId() && !b.isControlBatch());
@@ -305,7 +313,7 @@ public final class Log {
         producerState.takeSnapshot();
         LogConfig cfg = config;
         LogSegment segment = LogSegment.open(io, dir, current.offset(), cfg.indexIntervalBytes(),
-                cfg.segmentIndexBytes(), nowMs);
+                cfg.segmentIndexBytes(), nowMs, true);
         segments.put(segment.baseOffset(), segment);
         end = new LogEnd(current.offset(), segment, 0);
         return segment;
@@ -451,6 +459,7 @@ public final class Log {
                         deletedSegments.add(segment);
                     }
                 }
+                keep.makeActive();
                 keep.truncateTo(offset);
                 long newEnd = keep.readNextOffset();
                 end = new LogEnd(newEnd, keep, keep.sizeInBytes());

@@ -75,7 +75,7 @@ final class LogLoader {
             boolean cut = false;
             for (long base : bases) {
                 LogSegment segment = LogSegment.open(io, dir, base, config.indexIntervalBytes(),
-                        config.segmentIndexBytes(), nowMs);
+                        config.segmentIndexBytes(), nowMs, base == bases.last());
                 if (!segments.isEmpty() && base != logEnd) {
                     // Segments are contiguous: each starts where the previous one ends. A gap
                     // means the previous one lost its tail (e.g. unsynced bytes at a crash).

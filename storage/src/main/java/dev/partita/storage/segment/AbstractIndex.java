@@ -25,29 +25,60 @@ abstract class AbstractIndex {
     private final long baseOffset;
     private final int entrySize;
     private final boolean partialTail;
-    private MappedByteBuffer mmap;
+    private volatile MappedByteBuffer mmap;
     private int maxEntries;
     private volatile int entries;
     private volatile boolean dirty;
 
-    AbstractIndex(FileIO io, Path path, long baseOffset, int maxIndexBytes, int entrySize) throws IOException {
+    /**
+     * Opens (creating if needed) the index file. Every whole entry in an existing file counts as
+     * an entry until a sanity check or recovery says otherwise.
+     *
+     * @param maxIndexBytes the size to preallocate when {@code preallocate}, for an index that
+     *                      takes appends; otherwise the file is mapped at its current size
+     */
+    AbstractIndex(FileIO io, Path path, long baseOffset, int maxIndexBytes, int entrySize, boolean preallocate)
+            throws IOException {
         this.path = path;
         this.baseOffset = baseOffset;
         this.entrySize = entrySize;
         this.file = io.open(path, true);
-        long existing = file.size();
-        // A length that is not a whole number of entries means a torn file: the sanity check
-        // fails on it and recovery rebuilds it.
-        int existingEntries = (int) Math.min(existing / entrySize, Integer.MAX_VALUE / entrySize);
-        int capacity = Math.max(existingEntries, Math.max(1, maxIndexBytes / entrySize));
-        this.partialTail = existing % entrySize != 0;
-        file.setLength((long) capacity * entrySize);
-        map(capacity);
-        this.entries = existingEntries;
+        try {
+            long existing = file.size();
+            // A length that is not a whole number of entries means a torn file: the sanity
+            // check fails on it and recovery rebuilds it.
+            int existingEntries = (int) Math.min(existing / entrySize, Integer.MAX_VALUE / entrySize);
+            this.partialTail = existing % entrySize != 0;
+            this.entries = existingEntries;
+            if (preallocate) {
+                ensureCapacity(maxIndexBytes);
+            } else {
+                map(existingEntries);
+            }
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Grows the file (sparsely) and the mapping to hold {@code maxIndexBytes} of entries, so the
+     * index can take appends again. Readers keep their old view, which stays valid.
+     */
+    final void ensureCapacity(int maxIndexBytes) throws IOException {
+        int capacity = Math.max(entries, Math.max(1, maxIndexBytes / entrySize));
+        if (capacity > maxEntries || mmap == null) {
+            file.setLength(Math.max(file.size(), (long) capacity * entrySize));
+            map(capacity);
+        }
     }
 
     private void map(int capacity) throws IOException {
-        mmap = file.channel().map(FileChannel.MapMode.READ_WRITE, 0, (long) capacity * entrySize);
+        long bytes = (long) capacity * entrySize;
+        if (file.size() < bytes) {
+            file.setLength(bytes);
+        }
+        mmap = file.channel().map(FileChannel.MapMode.READ_WRITE, 0, bytes);
         maxEntries = capacity;
     }
 

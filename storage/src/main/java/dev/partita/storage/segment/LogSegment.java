@@ -34,6 +34,7 @@ public final class LogSegment {
     private final Path dir;
     private final long baseOffset;
     private final int indexIntervalBytes;
+    private final int maxIndexBytes;
     private final LogFile log;
     private final OffsetIndex offsetIndex;
     private final TimeIndex timeIndex;
@@ -43,19 +44,25 @@ public final class LogSegment {
     private int bytesSinceLastIndexEntry;
 
     private LogSegment(FileIO io, Path dir, long baseOffset, int indexIntervalBytes, int maxIndexBytes,
-                       long createdMs) throws IOException {
+                       long createdMs, boolean active) throws IOException {
         this.io = io;
         this.dir = dir;
         this.baseOffset = baseOffset;
         this.indexIntervalBytes = indexIntervalBytes;
+        this.maxIndexBytes = maxIndexBytes;
         this.createdMs = createdMs;
         this.log = io.open(dir.resolve(fileName(baseOffset, LOG_SUFFIX)), true);
+        OffsetIndex offsets = null;
         try {
-            this.offsetIndex = new OffsetIndex(io, dir.resolve(fileName(baseOffset, OffsetIndex.SUFFIX)),
-                    baseOffset, maxIndexBytes);
+            offsets = new OffsetIndex(io, dir.resolve(fileName(baseOffset, OffsetIndex.SUFFIX)),
+                    baseOffset, maxIndexBytes, active);
+            this.offsetIndex = offsets;
             this.timeIndex = new TimeIndex(io, dir.resolve(fileName(baseOffset, TimeIndex.SUFFIX)),
-                    baseOffset, maxIndexBytes);
+                    baseOffset, maxIndexBytes, active);
         } catch (IOException | RuntimeException e) {
+            if (offsets != null) {
+                offsets.closeQuietly();
+            }
             log.close();
             throw e;
         }
@@ -71,10 +78,21 @@ public final class LogSegment {
      * exist. The indexes are taken as they are; call {@link #recover} or {@link #loadAfterCleanOpen}.
      *
      * @param createdMs the time the segment counts its age from (for {@code segment.ms})
+     * @param active whether the segment will take appends: its indexes are then preallocated to
+     *               {@code maxIndexBytes}; an older segment's indexes are mapped at their size
      */
     public static LogSegment open(FileIO io, Path dir, long baseOffset, int indexIntervalBytes,
-                                  int maxIndexBytes, long createdMs) throws IOException {
-        return new LogSegment(io, dir, baseOffset, indexIntervalBytes, maxIndexBytes, createdMs);
+                                  int maxIndexBytes, long createdMs, boolean active) throws IOException {
+        return new LogSegment(io, dir, baseOffset, indexIntervalBytes, maxIndexBytes, createdMs, active);
+    }
+
+    /**
+     * Readies an older segment to take appends again (a truncation made it the active one): its
+     * indexes get their full size back.
+     */
+    public void makeActive() throws IOException {
+        offsetIndex.ensureCapacity(maxIndexBytes);
+        timeIndex.ensureCapacity(maxIndexBytes);
     }
 
     /** {@code 00000000000000000042.log} for base offset 42 and suffix {@code .log}. */
@@ -276,6 +294,7 @@ public final class LogSegment {
      * @param maxBatchBytes a batch claiming more bytes than this is taken as corrupt
      */
     public RecoveryResult recover(Consumer<RecordBatch> visitor, int maxBatchBytes) throws IOException {
+        makeActive(); // room for the rebuilt entries
         offsetIndex.reset();
         timeIndex.reset();
         maxTimestampSoFar = RecordBatch.NO_TIMESTAMP;
@@ -348,7 +367,8 @@ public final class LogSegment {
      * @return the offset after the segment's last batch (the base offset when empty)
      */
     public long loadAfterCleanOpen(Consumer<RecordBatch> onRebuildVisitor, int maxBatchBytes) throws IOException {
-        if (!offsetIndex.isSane(size) || !lastIndexEntryMatches()) {
+        boolean missingIndex = offsetIndex.entries() == 0 && size > indexIntervalBytes + RecordBatch.HEADER_SIZE;
+        if (missingIndex || !offsetIndex.isSane(size) || !lastIndexEntryMatches()) {
             return recover(onRebuildVisitor, maxBatchBytes).nextOffset();
         }
         long nextOffset = baseOffset;

@@ -27,8 +27,17 @@ public final class OffsetIndex extends AbstractIndex {
     public static final int ENTRY_SIZE = 8;
     public static final String SUFFIX = ".index";
 
+    /** Opens or creates the index, preallocated to {@code maxIndexBytes} so it takes appends. */
     public OffsetIndex(FileIO io, Path path, long baseOffset, int maxIndexBytes) throws IOException {
-        super(io, path, baseOffset, maxIndexBytes, ENTRY_SIZE);
+        this(io, path, baseOffset, maxIndexBytes, true);
+    }
+
+    /**
+     * Opens or creates the index; without {@code preallocate} it is mapped at its current size
+     * (an older segment's index, only read) until {@link #ensureCapacity} grows it.
+     */
+    public OffsetIndex(FileIO io, Path path, long baseOffset, int maxIndexBytes, boolean preallocate) throws IOException {
+        super(io, path, baseOffset, maxIndexBytes, ENTRY_SIZE, preallocate);
     }
 
     /** An index entry: {@code offset} is absolute. */

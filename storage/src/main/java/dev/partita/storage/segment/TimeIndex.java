@@ -29,8 +29,17 @@ public final class TimeIndex extends AbstractIndex {
     public static final int ENTRY_SIZE = 12;
     public static final String SUFFIX = ".timeindex";
 
+    /** Opens or creates the index, preallocated to {@code maxIndexBytes} so it takes appends. */
     public TimeIndex(FileIO io, Path path, long baseOffset, int maxIndexBytes) throws IOException {
-        super(io, path, baseOffset, maxIndexBytes, ENTRY_SIZE);
+        this(io, path, baseOffset, maxIndexBytes, true);
+    }
+
+    /**
+     * Opens or creates the index; without {@code preallocate} it is mapped at its current size
+     * (an older segment's index, only read) until {@link #ensureCapacity} grows it.
+     */
+    public TimeIndex(FileIO io, Path path, long baseOffset, int maxIndexBytes, boolean preallocate) throws IOException {
+        super(io, path, baseOffset, maxIndexBytes, ENTRY_SIZE, preallocate);
     }
 
     /** A time index entry; {@code offset} is absolute. */
