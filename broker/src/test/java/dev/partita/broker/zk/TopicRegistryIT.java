@@ -190,4 +190,14 @@ class TopicRegistryIT {
                 "created " + first.logId(), "deleted " + first.logId(), "created " + second.logId()));
         await().untilAsserted(() -> assertThat(two.topic(key)).contains(second));
     }
+    @Test
+    void anUnreadableNodeIsSkippedNotFatal() throws Exception {
+        TopicInfo good = one.createTopic(TopicKey.queue("good"), 1, (short) 1, Map.of());
+        try (CuratorFramework client = ZkTestSupport.connect(server.getConnectString())) {
+            client.create().forPath(paths.destination(TopicKey.queue("garbage")), new byte[] {1, 2, 3});
+        }
+        assertThat(two.readTopics()).containsExactly(good);
+        await().untilAsserted(() -> assertThat(two.topics()).containsExactly(good));
+        assertThat(two.topic(TopicKey.queue("garbage"))).isEmpty();
+    }
 }
