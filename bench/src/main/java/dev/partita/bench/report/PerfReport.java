@@ -195,8 +195,8 @@ public final class PerfReport {
         double min = known.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         long met = known.stream().filter(r -> r >= threshold).count();
         return "- " + what + ": median ratio " + MarkdownTable.ratio(Stats.median(known)) + ", lowest "
-            + MarkdownTable.ratio(min) + "; " + (met == known.size() ? "met" : "NOT met") + " in " + met + " of "
-            + known.size() + " workloads (threshold " + MarkdownTable.ratio(threshold) + ").\n";
+            + MarkdownTable.ratio(min) + "; at or above " + MarkdownTable.ratio(threshold) + " in " + met + " of "
+            + known.size() + " workloads: " + (met == known.size() ? "met" : "NOT met") + ".\n";
     }
 
     private boolean has(SystemConfig config) {

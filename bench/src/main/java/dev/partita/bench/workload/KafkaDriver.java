@@ -2,6 +2,7 @@ package dev.partita.bench.workload;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -72,7 +74,8 @@ public final class KafkaDriver implements BenchDriver {
                 TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
                     .get(10, TimeUnit.SECONDS).get(topic);
                 if (description.partitions().size() == partitions
-                    && description.partitions().stream().allMatch(p -> p.leader() != null)) {
+                    && description.partitions().stream().allMatch(p -> p.leader() != null)
+                    && leadersServeReads(topic, partitions)) {
                     return;
                 }
             } catch (ExecutionException notYet) {
@@ -82,6 +85,24 @@ public final class KafkaDriver implements BenchDriver {
                 throw new BenchRunException("Kafka topic " + topic + " has no leaders after " + TOPIC_READY_TIMEOUT);
             }
             Thread.sleep(100);
+        }
+    }
+
+    /**
+     * Whether every partition's leader answers a list-offsets request: the metadata names a leader
+     * a moment before the broker has made itself leader, and produces in that moment are refused
+     * with NOT_LEADER_OR_FOLLOWER and retried after a back-off, which would count in the figures.
+     */
+    private boolean leadersServeReads(String topic, int partitions) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        try {
+            admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException notYet) {
+            return false;
         }
     }
 

@@ -41,7 +41,7 @@ class PerfReportTest {
 
         assertThat(report).contains("- a setting");
         assertThat(report).containsPattern("\\| 100 B, 1 p +\\| 2,000 +\\| .* \\| 1,000 +\\| .* \\| 2\\.00 ");
-        assertThat(report).contains("Produce throughput at equal durability, Partita/Kafka: median ratio 2.00, lowest 2.00; met in 1 of 1");
+        assertThat(report).contains("Produce throughput at equal durability, Partita/Kafka: median ratio 2.00, lowest 2.00; at or above 1.00 in 1 of 1 workloads: met.");
         assertThat(report).contains("| Partita | 1      | 300 MiB");
         assertThat(report).contains("| Kafka   | 1      | 400 MiB");
         assertThat(report).doesNotContain("Failed cells");
@@ -56,7 +56,7 @@ class PerfReportTest {
 
         String report = new PerfReport(List.of(), measurements, List.of(), List.of(), 16384).render();
 
-        assertThat(report).contains("median ratio 0.50, lowest 0.50; NOT met in 0 of 1");
+        assertThat(report).contains("median ratio 0.50, lowest 0.50; at or above 1.00 in 0 of 1 workloads: NOT met.");
         assertThat(report).contains("### Failed cells").contains("broker died");
     }
 
