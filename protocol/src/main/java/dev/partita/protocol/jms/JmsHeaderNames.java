@@ -1,0 +1,35 @@
+package dev.partita.protocol.jms;
+
+import java.util.Set;
+
+/**
+ * The record header names that carry JMS header fields and Partita's own fields. None can be a
+ * user property name: a JMS application property may not start with {@code JMS} (names starting
+ * {@code JMSX} are JMS-defined properties, {@code JMS_<vendor>} provider properties), and
+ * {@code JMS_Partita_} is Partita's vendor prefix. Selector identifiers for header fields
+ * ({@code JMSPriority}, ...) are the header names themselves.
+ */
+public final class JmsHeaderNames {
+
+    public static final String MESSAGE_ID = "JMSMessageID";
+    public static final String TIMESTAMP = "JMSTimestamp";
+    public static final String CORRELATION_ID = "JMSCorrelationID";
+    public static final String REPLY_TO = "JMSReplyTo";
+    public static final String DESTINATION = "JMSDestination";
+    public static final String TYPE = "JMSType";
+    public static final String DELIVERY_MODE = "JMSDeliveryMode";
+    public static final String PRIORITY = "JMSPriority";
+    public static final String EXPIRATION = "JMSExpiration";
+    public static final String DELIVERY_TIME = "JMSDeliveryTime";
+    /** Partita's vendor prefix for internal headers and provider-specific properties. */
+    public static final String PARTITA_PREFIX = "JMS_Partita_";
+    /** The message type ({@link JmsBodyType} code). */
+    public static final String BODY_TYPE = PARTITA_PREFIX + "BodyType";
+
+    /** Every name above: the decoder never reads these as properties. */
+    public static final Set<String> RESERVED = Set.of(MESSAGE_ID, TIMESTAMP, CORRELATION_ID, REPLY_TO,
+            DESTINATION, TYPE, DELIVERY_MODE, PRIORITY, EXPIRATION, DELIVERY_TIME, BODY_TYPE);
+
+    private JmsHeaderNames() {
+    }
+}
