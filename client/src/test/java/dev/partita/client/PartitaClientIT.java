@@ -113,6 +113,48 @@ class PartitaClientIT {
     }
 
     @Test
+    void concurrentSendersEachKeepTheirOrderAndEveryOffsetIsHandedOutOnce() throws Exception {
+        cluster.createTopic(ORDERS, 3);
+        PartitaClient c = client(config().batchSize(512).bufferMemory(64 * 1024));
+        int threads = 4;
+        int perThread = 300;
+        List<CompletableFuture<RecordMetadata>> sends = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (Producer producer = c.newProducer()) {
+            List<CompletableFuture<Void>> senders = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                senders.add(CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        sends.add(producer.send(new ProducerRecord(ORDERS, i % 3, null, null, bytes(thread + ":" + i), List.of())));
+                    }
+                }));
+            }
+            CompletableFuture.allOf(senders.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            producer.flush();
+        }
+        java.util.Set<String> offsets = new java.util.HashSet<>();
+        for (CompletableFuture<RecordMetadata> send : sends) {
+            RecordMetadata m = send.get();
+            assertThat(offsets.add(m.partition() + "@" + m.offset())).isTrue();
+        }
+        try (LogConsumer consumer = c.newConsumer()) {
+            for (int p = 0; p < 3; p++) {
+                consumer.assign(ORDERS, p, 0);
+            }
+            List<ConsumedRecord> records = consume(consumer, threads * perThread);
+            assertThat(records).hasSize(threads * perThread);
+            // Per sending thread and partition, the values arrive in send order.
+            java.util.Map<String, Integer> last = new java.util.HashMap<>();
+            for (ConsumedRecord r : records) {
+                String[] parts = new String(r.value(), StandardCharsets.UTF_8).split(":");
+                int i = Integer.parseInt(parts[1]);
+                Integer previous = last.put(parts[0] + "/" + r.partition(), i);
+                assertThat(previous == null || previous < i).as("order of thread %s in partition %d", parts[0], r.partition()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void sendingToAMissingTopicWithAutoCreateOffFailsWithUnknownTopic() {
         cluster.autoCreate(false);
         PartitaClient c = client(config().maxBlockMs(2_000));
