@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.state.SessionConnectionStateErrorPolicy;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 
 /** Creates the broker's Curator client: one per broker, shared by every registry and the controller. */
@@ -26,6 +27,10 @@ public final class ZkClients {
                 .sessionTimeoutMs((int) sessionTimeout.toMillis())
                 .connectionTimeoutMs((int) connectionTimeout.toMillis())
                 .retryPolicy(new ExponentialBackoffRetry(100, 5, 2000))
+                // only a lost session ends a leadership: a controller keeps its role through a short
+                // disconnect (its writes fail meanwhile and are fenced by the epoch anyway) instead of
+                // handing control around the cluster on every network blip
+                .connectionStateErrorPolicy(new SessionConnectionStateErrorPolicy())
                 .build();
         client.start();
         boolean connected;
