@@ -25,10 +25,17 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * ClusterCoordinator zk = ClusterCoordinator.start(new ClusterCoordinator.Settings(
  *         connectString, ZkPaths.DEFAULT_ROOT, new BrokerRegistration(id, host, port, rack),
- *         ZkClients.DEFAULT_SESSION_TIMEOUT, ZkClients.DEFAULT_CONNECTION_TIMEOUT));
+ *         sessionTimeout, connectionTimeout, zooKeeperIsEmbedded));
  * TopicInfo info = zk.topics().getOrCreateTopic(key, partitions, replicationFactor, configs);
  * zk.partitionStates().awaitLeaders(info.logId(), info.partitions(), timeout);
+ * zk.partitionStates().addListener((partition, state) -> ...); // then apply allStates() once
  * </pre>
+ *
+ * <p>Controllership ends only with a lost session, not a short disconnect; a leader that must stop
+ * writing while disconnected watches {@link #addConnectionListener} ({@code SUSPENDED}/{@code LOST}).
+ * Starting may wait up to two session timeouts for a crashed run's registration to expire (unless
+ * {@link Settings#replacePreviousSession}).
+ *
  *
  * <p>Thread-safe; {@link #close} is idempotent.
  */
