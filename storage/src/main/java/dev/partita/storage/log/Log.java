@@ -312,8 +312,15 @@ public final class Log {
         producerState.advanceMapEndOffset(current.offset());
         producerState.takeSnapshot();
         LogConfig cfg = config;
-        LogSegment segment = LogSegment.open(io, dir, current.offset(), cfg.indexIntervalBytes(),
-                cfg.segmentIndexBytes(), nowMs, true);
+        LogSegment segment;
+        try {
+            segment = LogSegment.open(io, dir, current.offset(), cfg.indexIntervalBytes(),
+                    cfg.segmentIndexBytes(), nowMs, true);
+        } catch (IOException e) {
+            // Leave no half-created segment behind: the old active segment keeps taking appends.
+            LogSegment.deleteFilesQuietly(io, dir, current.offset());
+            throw e;
+        }
         segments.put(segment.baseOffset(), segment);
         end = new LogEnd(current.offset(), segment, 0);
         return segment;
@@ -410,6 +417,10 @@ public final class Log {
         synchronized (structureLock) {
             if (closed) {
                 throw new IllegalStateException("log " + dir + " is closed");
+            }
+            if (offlineReason != null) {
+                // A second fsync after a failed one may succeed without the lost pages.
+                throw new LogStorageException("log " + dir + " is offline: " + offlineReason);
             }
             LogEnd target = end;
             long from = flushedOffset;

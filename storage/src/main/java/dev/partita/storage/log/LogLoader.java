@@ -76,6 +76,16 @@ final class LogLoader {
             for (long base : bases) {
                 LogSegment segment = LogSegment.open(io, dir, base, config.indexIntervalBytes(),
                         config.segmentIndexBytes(), nowMs, base == bases.last());
+                boolean last = base == bases.last();
+                if (!cut && !last && !segments.isEmpty() && segment.sizeInBytes() == 0) {
+                    // Only the active segment can be empty (a roll needs data first): this one is
+                    // a leftover of a failed roll, or lost all its bytes in a crash (then the
+                    // next segment does not follow and is cut below).
+                    LOG.warn("deleting empty segment {} of {}", base, dir);
+                    segment.deleteFiles();
+                    segment.closeQuietly();
+                    continue;
+                }
                 if (!segments.isEmpty() && base != logEnd) {
                     // Segments are contiguous: each starts where the previous one ends. A gap
                     // means the previous one lost its tail (e.g. unsynced bytes at a crash).
@@ -89,7 +99,6 @@ final class LogLoader {
                     continue;
                 }
                 segments.put(base, segment);
-                boolean last = base == bases.last();
                 if (!hadCleanShutdown && (last || recoverFrom == null || base >= recoverFrom)) {
                     RecoveryResult result = segment.recover(batch -> { }, Integer.MAX_VALUE);
                     if (result.truncatedBytes() > 0) {
@@ -102,6 +111,8 @@ final class LogLoader {
                     logEnd = segment.loadAfterCleanOpen(batch -> { }, Integer.MAX_VALUE);
                 }
             }
+            // The last segment left takes the appends (it may be an older one if later ones were cut).
+            segments.lastEntry().getValue().makeActive();
             long flushed = logEnd;
             if (!hadCleanShutdown) {
                 // What recovery kept may sit in the page cache only: make it durable before

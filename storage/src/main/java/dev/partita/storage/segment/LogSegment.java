@@ -520,6 +520,17 @@ public final class LogSegment {
         }
     }
 
+    /** Deletes whatever files of the segment with {@code baseOffset} exist, ignoring errors. */
+    public static void deleteFilesQuietly(FileIO io, Path dir, long baseOffset) {
+        for (String suffix : new String[] {LOG_SUFFIX, OffsetIndex.SUFFIX, TimeIndex.SUFFIX}) {
+            try {
+                io.delete(dir.resolve(fileName(baseOffset, suffix)));
+            } catch (IOException ignored) {
+                // Recovery deletes an empty leftover segment anyway.
+            }
+        }
+    }
+
     @Override
     public String toString() {
         return "LogSegment(" + log.path() + ", size=" + size + ")";

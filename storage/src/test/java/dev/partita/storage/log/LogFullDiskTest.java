@@ -99,6 +99,37 @@ class LogFullDiskTest {
     }
 
     @Test
+    void anEmptyLeftoverSegmentAtTheEndTakesTheNextAppends() throws IOException {
+        open(LogConfig.builder().segmentBytes(200).build());
+        log.appendAsLeader(TestBatches.batchOf(1, "x".repeat(100)), 0);
+        log.close();
+        // Leftover of a roll at offset 1 that created the file and then crashed.
+        Files.createFile(dir().resolve(LogSegment.fileName(1, LogSegment.LOG_SUFFIX)));
+        open(LogConfig.builder().segmentBytes(200).build());
+        assertThat(log.logEndOffset()).isEqualTo(1);
+        assertThat(LogTestSupport.readValues(log)).containsExactly("x".repeat(100));
+        log.appendAsLeader(TestBatches.batchOf(2, "y"), 0);
+        assertThat(LogTestSupport.readValues(log)).containsExactly("x".repeat(100), "y");
+    }
+
+    @Test
+    void anEmptyLeftoverSegmentInTheMiddleIsDroppedWithoutLosingLaterData() throws IOException {
+        LogConfig config = LogConfig.builder().segmentBytes(200).build();
+        open(config);
+        for (String value : new String[] {"a", "b", "c"}) {
+            log.appendAsLeader(TestBatches.batchOf(1, value.repeat(40), value.repeat(40), value.repeat(40)), 0);
+        }
+        assertThat(log.numberOfSegments()).isEqualTo(3);
+        log.close();
+        // Segments hold [0,3), [3,6), [6,9); a failed roll left an empty segment file at 1.
+        Files.createFile(dir().resolve(LogSegment.fileName(1, LogSegment.LOG_SUFFIX)));
+        open(config);
+        assertThat(log.logEndOffset()).isEqualTo(9);
+        assertThat(LogTestSupport.readValues(log)).hasSize(9).endsWith("c".repeat(40));
+        assertThat(dir().resolve(LogSegment.fileName(1, LogSegment.LOG_SUFFIX))).doesNotExist();
+    }
+
+    @Test
     void aCrashAfterAFailedAppendRecoversEverythingFlushed() throws IOException {
         open(LogConfig.defaults());
         for (int i = 0; i < 5; i++) {

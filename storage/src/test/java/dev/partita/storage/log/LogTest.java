@@ -137,6 +137,33 @@ class LogTest {
     }
 
     @Test
+    void flushPoliciesDecideWhatIsDurable() {
+        open(LogConfig.builder().flushPolicy(FlushPolicy.NONE).build(), false);
+        log.appendAsLeader(TestBatches.batchOf(1, "a"), 0);
+        assertThat(log.flushedOffset()).isZero();
+        assertThat(log.durableOffset()).as("none: lossy, reports the log end").isEqualTo(1);
+        log.close();
+
+        open(LogConfig.builder().flushPolicy(FlushPolicy.PER_BATCH).build(), true);
+        log.appendAsLeader(TestBatches.batchOf(1, "b"), 0);
+        assertThat(log.flushedOffset()).isEqualTo(2);
+        log.updateConfig(LogConfig.builder().flushPolicy(FlushPolicy.GROUP_COMMIT).build());
+        log.appendAsLeader(TestBatches.batchOf(1, "c"), 0);
+        assertThat(log.durableOffset()).as("group commit waits for a flush").isEqualTo(2);
+        log.flush();
+        assertThat(log.durableOffset()).isEqualTo(3);
+    }
+
+    @Test
+    void aStaleLeaderEpochIsRejected() {
+        open(LogConfig.defaults(), false);
+        log.appendAsLeader(TestBatches.batchOf(1, "a"), 5);
+        assertThatThrownBy(() -> log.appendAsLeader(TestBatches.batchOf(1, "b"), 4))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not the current leader");
+        assertThat(log.logEndOffset()).isEqualTo(1);
+    }
+
+    @Test
     void logAppendTimeStampsTheBatch() {
         open(LogConfig.builder().timestampType(TimestampType.LOG_APPEND_TIME).build(), false);
         LogAppendInfo info = log.appendAsLeader(TestBatches.batchOf(5, "a"), 0);
