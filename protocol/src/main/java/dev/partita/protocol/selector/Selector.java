@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashSet;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -21,15 +20,17 @@ import java.util.Set;
  */
 public final class Selector {
 
-    private static final Selector MATCH_ALL = new Selector("", null, Set.of());
+    private static final Selector MATCH_ALL = new Selector("", null, "", Set.of());
 
     private final String text;
     private final Expression expression;
+    private final String canonicalText;
     private final Set<String> identifiers;
 
-    private Selector(String text, Expression expression, Set<String> identifiers) {
+    private Selector(String text, Expression expression, String canonicalText, Set<String> identifiers) {
         this.text = text;
         this.expression = expression;
+        this.canonicalText = canonicalText;
         this.identifiers = identifiers;
     }
 
@@ -56,7 +57,7 @@ public final class Selector {
             return MATCH_ALL;
         }
         Expression expression = Parser.parse(selector, limits);
-        return new Selector(selector, expression, collectIdentifiers(expression));
+        return new Selector(selector, expression, expression.toSelectorText(), collectIdentifiers(expression));
     }
 
     /** The selector that selects every message. */
@@ -104,9 +105,12 @@ public final class Selector {
         return identifiers;
     }
 
-    /** The canonical text: fully parenthesized, reserved words in upper case; parses back to an equal tree. */
+    /**
+     * The canonical text: fully parenthesized, reserved words in upper case, literals normalized;
+     * parses back to an equal tree (if it is within the length limit: parentheses make it longer).
+     */
     public String toCanonicalText() {
-        return expression == null ? "" : expression.toSelectorText();
+        return canonicalText;
     }
 
     private static Set<String> collectIdentifiers(Expression root) {
@@ -126,15 +130,19 @@ public final class Selector {
         return Collections.unmodifiableSet(names);
     }
 
-    /** Equal when the parsed trees are equal (the texts may differ in spacing and case). */
+    /**
+     * Equal when the canonical texts are equal: the same tree, whatever the spacing, case of
+     * reserved words, redundant parentheses or literal spelling ({@code 0x10} and {@code 16}).
+     * Unlike {@link Expression#equals}, which recurses through the tree, this costs no stack.
+     */
     @Override
     public boolean equals(Object other) {
-        return other instanceof Selector that && Objects.equals(that.expression, expression);
+        return other instanceof Selector that && that.canonicalText.equals(canonicalText);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hashCode(expression);
+        return canonicalText.hashCode();
     }
 
     @Override
