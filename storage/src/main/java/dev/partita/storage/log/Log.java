@@ -498,26 +498,8 @@ public final class Log {
         checkWritable();
         synchronized (structureLock) {
             closeDeletedSegments();
-            LogConfig cfg = config;
             List<LogSegment> all = List.copyOf(segments.values());
-            long excessBytes = cfg.retentionBytes() < 0 ? 0 : sizeInBytes() - cfg.retentionBytes();
-            List<LogSegment> doomed = new ArrayList<>();
-            for (int i = 0; i + 1 < all.size(); i++) {
-                LogSegment segment = all.get(i);
-                long nextBase = all.get(i + 1).baseOffset();
-                if (nextBase > retentionFloor) {
-                    break;
-                }
-                boolean tooBig = cfg.retentionBytes() >= 0 && excessBytes - segment.sizeInBytes() >= 0;
-                long newest = segment.maxTimestampSoFar() == RecordBatch.NO_TIMESTAMP
-                        ? segment.createdMs() : segment.maxTimestampSoFar();
-                boolean tooOld = cfg.retentionMs() >= 0 && nowMs - newest > cfg.retentionMs();
-                if (!tooBig && !tooOld) {
-                    break;
-                }
-                excessBytes -= segment.sizeInBytes();
-                doomed.add(segment);
-            }
+            List<LogSegment> doomed = all.subList(0, Retention.deletableSegments(all, config, retentionFloor, nowMs));
             if (doomed.isEmpty()) {
                 return 0;
             }
