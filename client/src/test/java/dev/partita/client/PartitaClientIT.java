@@ -238,16 +238,35 @@ class PartitaClientIT {
 
     @Test
     void userFuturesCompleteOnTheCallbackThreadNeverOnAnIoThread() throws Exception {
-        PartitaClient c = client(config());
+        cluster.createTopic(ORDERS, 1);
+        PartitaClient c = client(config().lingerMs(0));
+        // Answers are held until the stages are attached, so the completing thread runs them whatever the machine's load.
+        List<FakeBroker.Exchange> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        broker0.on(dev.partita.protocol.message.ApiKey.PRODUCE, held::add);
         AtomicReference<String> thread = new AtomicReference<>();
         try (Producer producer = c.newProducer()) {
-            producer.send(ProducerRecord.of(ORDERS, bytes("x")))
-                    .thenRun(() -> thread.set(Thread.currentThread().getName()))
-                    .get(10, TimeUnit.SECONDS);
+            CompletableFuture<Void> stage = producer.send(ProducerRecord.of(ORDERS, bytes("x")))
+                    .thenRun(() -> thread.set(Thread.currentThread().getName()));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> held.size() == 1);
+            held.get(0).respond(new dev.partita.protocol.message.ProduceResponse(List.of(
+                    new dev.partita.protocol.message.ProduceResponse.TopicProduceResult(ORDERS, List.of(
+                            new dev.partita.protocol.message.ProduceResponse.PartitionProduceResult(0, Errors.NONE, null, 0, -1, 0))))));
+            stage.get(10, TimeUnit.SECONDS);
         }
         assertThat(thread.get()).startsWith("partita-client-callback-");
+
+        held.clear();
+        broker0.on(dev.partita.protocol.message.ApiKey.METADATA, held::add);
         AtomicReference<String> adminThread = new AtomicReference<>();
-        c.admin().metadata(null).thenRun(() -> adminThread.set(Thread.currentThread().getName())).get(10, TimeUnit.SECONDS);
+        CompletableFuture<Void> adminStage = c.admin().metadata(null).thenRun(() -> adminThread.set(Thread.currentThread().getName()));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (FakeBroker.Exchange exchange : held) {
+                held.remove(exchange);
+                exchange.respond(new MetadataResponse(List.of(), 0, List.of()));
+            }
+            return adminStage.isDone();
+        });
+        adminStage.get(10, TimeUnit.SECONDS);
         assertThat(adminThread.get()).startsWith("partita-client-callback-");
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).anyMatch(n -> n.startsWith("partita-client-io-"));
     }
