@@ -29,6 +29,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
 
     /** ZooKeeper's usual tick: client sessions may last between 2 and 20 ticks. */
     public static final int DEFAULT_TICK_MS = 2000;
+    private static final int MAX_CONNECTIONS = 10_000;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -89,6 +90,8 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         }
         Files.createDirectories(dataDir);
         System.setProperty("zookeeper.admin.enableServer", "false");
+        // a total connection limit (ZooKeeper warns at every start when there is none); an operator's wins
+        System.getProperties().putIfAbsent("zookeeper.maxCnxns", String.valueOf(MAX_CONNECTIONS));
         Config config = new Config(new InetSocketAddress(host, requestedPort), dataDir, tickMs);
         Server starting = new Server();
         server = starting;
