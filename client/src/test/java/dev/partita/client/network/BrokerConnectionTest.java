@@ -114,6 +114,7 @@ class BrokerConnectionTest {
         assertThat(((ApiException) error).error()).isEqualTo(Errors.REQUEST_TIMED_OUT);
 
         broker.on(ApiKey.METADATA, ex -> ex.respond(answerFor(ex.request(MetadataRequest.class))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> held.size() == 1);
         held.get(0).respond(answerFor(held.get(0).request(MetadataRequest.class))); // late answer is dropped
         MetadataResponse next = network.send(broker.endpoint(), request("next"), MetadataResponse.class).get(10, TimeUnit.SECONDS);
         assertThat(next.controllerId()).isEqualTo("next".hashCode());
