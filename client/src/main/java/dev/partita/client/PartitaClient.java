@@ -94,6 +94,7 @@ public final class PartitaClient implements AutoCloseable {
         Producer producer = new Producer(config, metadata,
                 (leader, request) -> network.send(leader, request, dev.partita.protocol.message.ProduceResponse.class),
                 callbacks, chooser);
+        producers.removeIf(Producer::isClosed); // a client may outlive many producers
         producers.add(producer);
         return producer;
     }

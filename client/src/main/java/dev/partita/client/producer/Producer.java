@@ -156,6 +156,11 @@ public final class Producer implements AutoCloseable {
         }
     }
 
+    /** True once {@link #close} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
     /** Bytes of buffer memory held by unacknowledged records (for metrics and tests). */
     public long bufferMemoryUsed() {
         return accumulator.bufferMemoryUsed();
