@@ -144,9 +144,14 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
-    /** Kills the JVM at once, without waiting (used by the shutdown hook). */
+    /** Kills the JVM and waits (bounded) until it is gone, so its files can be deleted (used by the shutdown hook). */
     void killNow() {
         process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void pause(Duration duration) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -57,10 +59,13 @@ public final class KafkaDriver implements BenchDriver {
             try {
                 admin.createTopics(List.of(newTopic)).all().get(10, TimeUnit.SECONDS);
                 break;
-            } catch (ExecutionException e) {
+            } catch (ExecutionException | TimeoutException e) {
+                if (e.getCause() instanceof TopicExistsException) {
+                    break; // an earlier attempt that timed out did create it
+                }
                 // Right after start the controller may not be ready yet: retry until the deadline.
                 if (System.nanoTime() > deadline) {
-                    throw new BenchRunException("cannot create Kafka topic " + topic, e.getCause());
+                    throw new BenchRunException("cannot create Kafka topic " + topic, e);
                 }
                 Thread.sleep(200);
             }
@@ -78,7 +83,7 @@ public final class KafkaDriver implements BenchDriver {
                     && leadersServeReads(topic, partitions)) {
                     return;
                 }
-            } catch (ExecutionException notYet) {
+            } catch (ExecutionException | TimeoutException notYet) {
                 // Metadata not propagated yet.
             }
             if (System.nanoTime() > deadline) {
@@ -101,7 +106,7 @@ public final class KafkaDriver implements BenchDriver {
         try {
             admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
             return true;
-        } catch (ExecutionException notYet) {
+        } catch (ExecutionException | TimeoutException notYet) {
             return false;
         }
     }

@@ -7,7 +7,9 @@ import dev.partita.client.consumer.LogConsumer;
 import dev.partita.client.producer.Producer;
 import dev.partita.client.producer.ProducerRecord;
 import dev.partita.protocol.message.Acks;
+import dev.partita.protocol.message.ApiException;
 import dev.partita.protocol.message.DestinationKind;
+import dev.partita.protocol.message.Errors;
 import dev.partita.protocol.message.MetadataResponse;
 import dev.partita.protocol.message.TopicKey;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs the workload against Partita with its low-level client. Topics are Partita topics
@@ -62,10 +65,13 @@ public final class PartitaDriver implements BenchDriver {
             try {
                 adminClient.admin().createTopic(key(topic), partitions, (short) 1, Map.of()).get(30, TimeUnit.SECONDS);
                 break;
-            } catch (ExecutionException e) {
+            } catch (ExecutionException | TimeoutException e) {
+                if (e.getCause() instanceof ApiException api && api.error() == Errors.TOPIC_ALREADY_EXISTS) {
+                    break; // an earlier attempt that timed out did create it
+                }
                 // Right after start the controller may not be elected yet: retry until the deadline.
                 if (System.nanoTime() > deadline) {
-                    throw new BenchRunException("cannot create Partita topic " + topic, e.getCause());
+                    throw new BenchRunException("cannot create Partita topic " + topic, e);
                 }
                 Thread.sleep(200);
             }
@@ -78,8 +84,13 @@ public final class PartitaDriver implements BenchDriver {
         }
     }
 
-    private boolean hasAllLeaders(String topic, int partitions) throws Exception {
-        MetadataResponse metadata = adminClient.admin().metadata(List.of(key(topic))).get(30, TimeUnit.SECONDS);
+    private boolean hasAllLeaders(String topic, int partitions) throws InterruptedException {
+        MetadataResponse metadata;
+        try {
+            metadata = adminClient.admin().metadata(List.of(key(topic))).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException notYet) {
+            return false;
+        }
         return metadata.topics().stream().anyMatch(t -> t.topic().equals(key(topic))
             && t.partitions().size() == partitions
             && t.partitions().stream().allMatch(p -> p.leaderId() >= 0));
