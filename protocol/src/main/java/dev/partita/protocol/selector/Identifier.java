@@ -42,9 +42,10 @@ public final class Identifier implements Expression {
 
     /**
      * @param name a Java identifier that is not a reserved word (the parser guarantees both)
+     * @throws IllegalArgumentException if it is not
      */
     public Identifier(String name) {
-        if (name.isEmpty() || TokenType.reservedWord(name) != null) {
+        if (!isJavaIdentifier(name) || TokenType.reservedWord(name) != null) {
             throw new IllegalArgumentException("not a selector identifier: '" + name + "'");
         }
         this.name = name;
@@ -59,6 +60,13 @@ public final class Identifier implements Expression {
             this.kind = Kind.PROPERTY;
             this.type = ValueType.ANY;
         }
+    }
+
+    private static boolean isJavaIdentifier(String name) {
+        if (name.isEmpty() || !Character.isJavaIdentifierStart(name.codePointAt(0))) {
+            return false;
+        }
+        return name.codePoints().allMatch(Character::isJavaIdentifierPart);
     }
 
     /** The name as written in the selector. */

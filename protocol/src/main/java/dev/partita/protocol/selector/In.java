@@ -17,12 +17,13 @@ import java.util.Set;
  */
 public record In(Identifier identifier, Set<String> values, boolean negated) implements Expression {
 
-    /** Copies the values into an unmodifiable, insertion-ordered set. */
+    /** Copies the values into an unmodifiable, insertion-ordered set; there must be one or more, none null. */
     public In {
-        if (values.isEmpty()) {
-            throw new IllegalArgumentException("IN needs at least one value");
+        Set<String> copy = new LinkedHashSet<>(values);
+        if (copy.isEmpty() || copy.contains(null)) {
+            throw new IllegalArgumentException("IN needs one or more non-null values: " + values);
         }
-        values = Collections.unmodifiableSet(new LinkedHashSet<>(values));
+        values = Collections.unmodifiableSet(copy);
     }
 
     @Override

@@ -27,10 +27,9 @@ import java.util.Set;
  * primary     = literal | identifier | '(' or ')'
  * </pre>
  *
- * Types are checked as nodes are built, wherever the parser can already tell: arithmetic and
- * {@code BETWEEN} need operands that may be numbers, {@code AND}/{@code OR}/{@code NOT} and the
- * whole selector need conditions, strings and booleans are compared only by {@code =} and
- * {@code <>}. Recursion and tree depth are bounded by {@link SelectorLimits#maxDepth()}.
+ * Types are checked by {@link TypeRules} as nodes are built, wherever the parser can already
+ * tell; the whole selector must be a condition. Recursion and tree depth are bounded by
+ * {@link SelectorLimits#maxDepth()}, the length by {@link SelectorLimits#maxLength()}.
  *
  * <p>Not thread-safe: one instance per parse.
  */
@@ -77,9 +76,11 @@ final class Parser {
         operands.add(first);
         while (current.type() == TokenType.OR) {
             Token operator = take();
-            requireCondition(operands.get(operands.size() - 1), operator, "operands");
+            if (operands.size() == 1) {
+                TypeRules.requireCondition(first, operator, "operands");
+            }
             Expression next = and();
-            requireCondition(next, operator, "operands");
+            TypeRules.requireCondition(next, operator, "operands");
             operands.add(next);
         }
         return built(new Or(operands), operands, current);
@@ -94,9 +95,11 @@ final class Parser {
         operands.add(first);
         while (current.type() == TokenType.AND) {
             Token operator = take();
-            requireCondition(operands.get(operands.size() - 1), operator, "operands");
+            if (operands.size() == 1) {
+                TypeRules.requireCondition(first, operator, "operands");
+            }
             Expression next = not();
-            requireCondition(next, operator, "operands");
+            TypeRules.requireCondition(next, operator, "operands");
             operands.add(next);
         }
         return built(new And(operands), operands, current);
@@ -110,7 +113,7 @@ final class Parser {
         enter(operator);
         Expression operand = not();
         nesting--;
-        requireCondition(operand, operator, "operand");
+        TypeRules.requireCondition(operand, operator, "operand");
         return built(new Not(operand), List.of(operand), operator);
     }
 
@@ -158,16 +161,7 @@ final class Parser {
             default -> ComparisonOperator.GREATER_OR_EQUAL;
         };
         Expression right = sum();
-        if (!operator.isEquality()) {
-            for (Expression side : List.of(left, right)) {
-                if (side.type() == ValueType.STRING || side.type() == ValueType.BOOLEAN) {
-                    String what = side.type() == ValueType.STRING ? "strings" : "booleans";
-                    throw new SelectorSyntaxException("'" + operatorToken.text() + "' at column "
-                            + operatorToken.column() + " cannot compare " + what + ": strings and booleans"
-                            + " are only compared with '=' and '<>'", operatorToken.column());
-                }
-            }
-        }
+        TypeRules.requireComparable(operator, operatorToken, left, right);
         return built(new Comparison(operator, left, right), List.of(left, right), operatorToken);
     }
 
@@ -176,14 +170,14 @@ final class Parser {
         Expression low = sum();
         expect(TokenType.AND, "AND between the bounds of BETWEEN at column " + between.column());
         Expression high = sum();
-        requireNumeric(value, between, "tested value");
-        requireNumeric(low, between, "lower bound");
-        requireNumeric(high, between, "upper bound");
+        TypeRules.requireNumeric(value, between, "tested value");
+        TypeRules.requireNumeric(low, between, "lower bound");
+        TypeRules.requireNumeric(high, between, "upper bound");
         return built(new Between(value, low, high, negated), List.of(value, low, high), between);
     }
 
     private Expression in(Expression left, boolean negated) throws SelectorSyntaxException {
-        Identifier identifier = requireIdentifier(left, current, "IN");
+        Identifier identifier = TypeRules.requireIdentifier(left, current, "IN");
         Token in = take();
         expect(TokenType.LEFT_PAREN, "'(' to open the list of IN at column " + in.column());
         Set<String> values = new LinkedHashSet<>();
@@ -198,7 +192,7 @@ final class Parser {
     }
 
     private Expression like(Expression left, boolean negated) throws SelectorSyntaxException {
-        Identifier identifier = requireIdentifier(left, current, "LIKE");
+        Identifier identifier = TypeRules.requireIdentifier(left, current, "LIKE");
         Token like = take();
         if (current.type() != TokenType.STRING) {
             throw unexpected("a string literal as the pattern of LIKE at column " + like.column());
@@ -231,7 +225,7 @@ final class Parser {
 
     private Expression isNull(Expression left) throws SelectorSyntaxException {
         Token is = take();
-        Identifier identifier = requireIdentifier(left, is, "IS NULL");
+        Identifier identifier = TypeRules.requireIdentifier(left, is, "IS NULL");
         boolean negated = accept(TokenType.NOT);
         expect(TokenType.NULL, "NULL after IS" + (negated ? " NOT" : ""));
         return built(new IsNull(identifier, negated), List.of(identifier), is);
@@ -261,8 +255,8 @@ final class Parser {
 
     private Expression arithmetic(ArithmeticOperator operator, Token token, Expression left, Expression right)
             throws SelectorSyntaxException {
-        requireNumeric(left, token, "left operand");
-        requireNumeric(right, token, "right operand");
+        TypeRules.requireNumeric(left, token, "left operand");
+        TypeRules.requireNumeric(right, token, "right operand");
         return built(new Arithmetic(operator, left, right), List.of(left, right), token);
     }
 
@@ -282,7 +276,7 @@ final class Parser {
         enter(sign);
         Expression operand = unary();
         nesting--;
-        requireNumeric(operand, sign, "operand");
+        TypeRules.requireNumeric(operand, sign, "operand");
         Expression node = minus ? new Negation(operand) : new UnaryPlus(operand);
         return built(node, List.of(operand), sign);
     }
@@ -324,32 +318,6 @@ final class Parser {
                     + "' is a reserved word and cannot name a property)");
             default -> throw unexpected("an expression");
         }
-    }
-
-    private void requireCondition(Expression operand, Token operator, String role) throws SelectorSyntaxException {
-        if (!operand.type().mayBeBoolean()) {
-            throw new SelectorSyntaxException("'" + operator.text() + "' at column " + operator.column()
-                    + " needs boolean " + role + ", but one is " + operand.type().description(),
-                    operator.column());
-        }
-    }
-
-    private static void requireNumeric(Expression operand, Token operator, String role)
-            throws SelectorSyntaxException {
-        if (!operand.type().mayBeNumeric()) {
-            throw new SelectorSyntaxException("'" + operator.text() + "' at column " + operator.column()
-                    + " needs numeric operands, but its " + role + " is " + operand.type().description(),
-                    operator.column());
-        }
-    }
-
-    private static Identifier requireIdentifier(Expression left, Token operator, String what)
-            throws SelectorSyntaxException {
-        if (left instanceof Identifier identifier) {
-            return identifier;
-        }
-        throw new SelectorSyntaxException(what + " at column " + operator.column()
-                + " must follow an identifier (a header field or property name)", operator.column());
     }
 
     /** Records the depth of a new node and rejects it if the tree got too deep. */

@@ -7,8 +7,9 @@ package dev.partita.protocol.selector;
  * section 3.8.1.1: a syntactically incorrect selector is rejected when it is presented).
  *
  * <p>{@link #getMessage()} reads like {@code unexpected token 'AND' at column 12: expected an
- * expression}; {@link #column()} is the 1-based index of the offending character in the selector
- * string (line breaks count as one character, like any other).
+ * expression}; {@link #column()} is the 1-based index of the offending {@code char} in the
+ * selector string (line breaks count as one character, like any other; a supplementary character
+ * counts as two, as in {@link String#charAt}).
  */
 public final class SelectorSyntaxException extends Exception {
 
