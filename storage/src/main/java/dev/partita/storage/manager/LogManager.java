@@ -138,25 +138,38 @@ public final class LogManager implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        List<Future<Log>> opened = new ArrayList<>();
+        Throwable failure = null;
         try {
-            List<Future<Log>> opened = new ArrayList<>();
             for (LogKey key : keys) {
                 opened.add(pool.submit(() -> openLog(key, defaults)));
             }
             for (int i = 0; i < keys.size(); i++) {
-                logs.put(keys.get(i), opened.get(i).get());
+                try {
+                    logs.put(keys.get(i), opened.get(i).get());
+                } catch (ExecutionException e) {
+                    failure = failure == null ? e.getCause() : failure;
+                }
             }
-        } catch (ExecutionException e) {
-            logs.values().forEach(Log::closeWithoutFlush);
-            Throwable cause = e.getCause();
-            throw cause instanceof LogStorageException storage ? storage
-                    : new LogStorageException("cannot open logs in " + dataDir + ": " + cause, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            logs.values().forEach(Log::closeWithoutFlush);
-            throw new LogStorageException("interrupted while opening logs in " + dataDir, e);
+            failure = e;
         } finally {
             pool.shutdownNow();
+        }
+        if (failure != null) {
+            // Every log that did open is closed again: the caller gets no manager to close them.
+            for (Future<Log> future : opened) {
+                if (future.isDone() && !future.isCancelled()) {
+                    try {
+                        future.get().closeWithoutFlush();
+                    } catch (ExecutionException | InterruptedException ignored) {
+                        // That one failed to open: nothing to close.
+                    }
+                }
+            }
+            throw failure instanceof LogStorageException storage ? storage
+                    : new LogStorageException("cannot open logs in " + dataDir + ": " + failure, failure);
         }
     }
 

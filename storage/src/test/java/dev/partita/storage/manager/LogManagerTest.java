@@ -114,6 +114,18 @@ class LogManagerTest {
     }
 
     @Test
+    void aLogThatCannotBeOpenedFailsTheOpenWithAStorageError() throws IOException {
+        try (LogManager manager = LogManager.open(dataDir, NoFsyncFileIO.real(), clock, LogConfig.defaults())) {
+            manager.getOrCreateLog("good", 0, LogConfig.defaults()).appendAsLeader(TestBatches.batchOf(1, "x"), 0);
+        }
+        // A segment file that is a directory cannot be opened.
+        Files.createDirectories(dataDir.resolve("bad-0").resolve("00000000000000000000.log"));
+        assertThatThrownBy(() -> LogManager.open(dataDir, NoFsyncFileIO.real(), clock, LogConfig.defaults()))
+                .isInstanceOf(dev.partita.storage.log.LogStorageException.class)
+                .hasMessageContaining("bad-0");
+    }
+
+    @Test
     void logNamesAreChecked() {
         try (LogManager manager = LogManager.open(dataDir, NoFsyncFileIO.real(), clock, LogConfig.defaults())) {
             assertThatThrownBy(() -> manager.getOrCreateLog("../evil", 0, LogConfig.defaults()))
