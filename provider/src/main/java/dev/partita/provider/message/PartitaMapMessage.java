@@ -190,6 +190,12 @@ public class PartitaMapMessage extends PartitaMessage implements MapMessage {
         return copy;
     }
 
+    /** The spec's body type is {@code java.util.Map}, whatever class the copy has. */
+    @Override
+    boolean isAssignable(Class<?> c, Object body) {
+        return c.isAssignableFrom(Map.class);
+    }
+
     @Override
     void clearBodyContent() {
         map.clear();

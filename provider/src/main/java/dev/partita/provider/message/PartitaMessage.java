@@ -366,7 +366,8 @@ public class PartitaMessage implements Message {
         return !hasBody() || isAssignable(c, bodyValue());
     }
 
-    private static boolean isAssignable(Class<?> c, Object body) {
+    /** Whether getBody may return {@code body} as {@code c}: by default, if it is an instance. */
+    boolean isAssignable(Class<?> c, Object body) {
         return c.isInstance(body);
     }
 
