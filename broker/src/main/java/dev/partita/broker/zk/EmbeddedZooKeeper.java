@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.zookeeper.server.PurgeTxnLog;
 import org.apache.zookeeper.server.ServerConfig;
 import org.apache.zookeeper.server.ZooKeeperServerMain;
 import org.slf4j.Logger;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * A single ZooKeeper server inside the broker's JVM, for {@code bin/partita server} without an
  * external ensemble: ZooKeeper's own standalone {@link ZooKeeperServerMain}, run on a thread
  * ({@code partita-zookeeper}), listening on the given address only (loopback by default), with its
- * snapshots and transaction logs in the given directory so topics survive restarts.
+ * snapshots and transaction logs in the given directory so topics survive restarts. Each start
+ * purges all but the newest {@value #SNAPSHOTS_KEPT} snapshots (standalone ZooKeeper never does).
  *
  * <p>Its admin server is off (system property {@code zookeeper.admin.enableServer=false}, set before
  * start because that is the only switch ZooKeeper reads), so it takes no port 8080.
@@ -30,6 +32,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
     /** ZooKeeper's usual tick: client sessions may last between 2 and 20 ticks. */
     public static final int DEFAULT_TICK_MS = 2000;
     private static final int MAX_CONNECTIONS = 10_000;
+    private static final int SNAPSHOTS_KEPT = 3;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -89,6 +92,8 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         Files.createDirectories(dataDir);
+        // standalone ZooKeeper never purges: keep the newest snapshots and the logs they need
+        PurgeTxnLog.purge(dataDir.toFile(), dataDir.toFile(), SNAPSHOTS_KEPT);
         System.setProperty("zookeeper.admin.enableServer", "false");
         // a total connection limit (ZooKeeper warns at every start when there is none); an operator's wins
         System.getProperties().putIfAbsent("zookeeper.maxCnxns", String.valueOf(MAX_CONNECTIONS));

@@ -34,7 +34,7 @@ class SingleNodeIT {
 
     private static ClusterCoordinator startBroker(EmbeddedZooKeeper zk) {
         return ClusterCoordinator.start(new ClusterCoordinator.Settings(zk.connectString(), ZkPaths.DEFAULT_ROOT,
-                new BrokerRegistration(0, "localhost", 7676, null), Duration.ofSeconds(6), Duration.ofSeconds(10)));
+                new BrokerRegistration(0, "localhost", 7676, null), Duration.ofSeconds(6), Duration.ofSeconds(5)));
     }
 
     @Test
@@ -89,7 +89,7 @@ class SingleNodeIT {
 
                 try (ClusterCoordinator restarted = ClusterCoordinator.start(new ClusterCoordinator.Settings(
                         zk.connectString(), ZkPaths.DEFAULT_ROOT, new BrokerRegistration(0, "localhost", 7676, null),
-                        Duration.ofSeconds(6), Duration.ofSeconds(10), true))) {
+                        Duration.ofSeconds(6), Duration.ofSeconds(5), true))) {
                     await().atMost(WAIT).until(restarted.election()::isController);
                     Stat registration = restarted.client().checkExists().forPath(paths.broker(0));
                     assertThat(registration.getEphemeralOwner())

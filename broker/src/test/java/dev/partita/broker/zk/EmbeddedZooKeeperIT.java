@@ -81,4 +81,22 @@ class EmbeddedZooKeeperIT {
         }
         assertThat(events.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).isEmpty();
     }
+    @Test
+    void oldSnapshotsArePurgedOnStart() throws Exception {
+        for (int run = 0; run < 6; run++) {
+            try (EmbeddedZooKeeper zk = new EmbeddedZooKeeper(dataDir, "127.0.0.1", 0).start();
+                 CuratorFramework client = ZkTestSupport.connect(zk.connectString())) {
+                client.create().forPath("/run-" + run); // each start snapshots the tree it loaded
+            }
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dataDir.resolve("version-2"))) {
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith("snapshot."))).hasSizeLessThanOrEqualTo(4);
+        }
+        try (EmbeddedZooKeeper zk = new EmbeddedZooKeeper(dataDir, "127.0.0.1", 0).start();
+             CuratorFramework client = ZkTestSupport.connect(zk.connectString())) {
+            for (int run = 0; run < 6; run++) {
+                assertThat(client.checkExists().forPath("/run-" + run)).isNotNull();
+            }
+        }
+    }
 }
