@@ -5,10 +5,12 @@ import dev.partita.bench.workload.SystemConfig;
 import dev.partita.bench.workload.SystemConfig.Product;
 import dev.partita.bench.workload.WorkloadSpec;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * The markdown report of a perf run: every figure is the median over the rounds of that cell, and
@@ -49,6 +51,9 @@ public final class PerfReport {
                     .append(throughputTable(pair)).append('\n');
             }
         }
+        out.append("### Produce MB/s in each round\n\n")
+            .append("The medians above hide how far a cell moved between rounds; here is every round, in order.\n\n")
+            .append(spreadTable()).append('\n');
         out.append("### Produce latency, send to acknowledgement (ms)\n\n").append(latencyTable()).append('\n');
         out.append("### Peak resident memory of the broker JVM (VmHWM)\n\n").append(memoryTable()).append('\n');
         if (!fsync.isEmpty()) {
@@ -104,6 +109,23 @@ public final class PerfReport {
         return table.render();
     }
 
+    private String spreadTable() {
+        MarkdownTable table = new MarkdownTable("configuration", "workload", "produce MB/s, round by round");
+        for (SystemConfig config : SystemConfig.values()) {
+            for (WorkloadSpec spec : specs()) {
+                List<String> perRound = measurements.stream()
+                    .filter(m -> m.config() == config && m.spec().equals(spec))
+                    .sorted(Comparator.comparingInt(Measurement::round))
+                    .map(m -> m.ok() ? MarkdownTable.decimal(m.produce().megabytesPerSecond()) : "failed")
+                    .toList();
+                if (!perRound.isEmpty()) {
+                    table.row(config.description(), spec.label(), String.join(" / ", perRound));
+                }
+            }
+        }
+        return table.render();
+    }
+
     private String memoryTable() {
         MarkdownTable table = new MarkdownTable("broker", "rounds", "median peak RSS", "highest peak RSS");
         for (Product product : Product.values()) {
@@ -119,15 +141,15 @@ public final class PerfReport {
     }
 
     private String fsyncTable() {
-        MarkdownTable table = new MarkdownTable("write size", "writes per fsync", "bytes per fsync", "rounds",
-            "fsyncs/s", "MB/s");
+        MarkdownTable table = new MarkdownTable("write size", "writes per fsync", "bytes per fsync",
+            "fsyncs/s, round by round", "median fsyncs/s", "median MB/s");
         Set<List<Integer>> shapes = new LinkedHashSet<>();
         fsync.forEach(s -> shapes.add(List.of(s.writeBytes(), s.writesPerFsync())));
         for (List<Integer> shape : shapes) {
             List<FsyncSample> samples = fsync.stream()
                 .filter(s -> s.writeBytes() == shape.get(0) && s.writesPerFsync() == shape.get(1)).toList();
             table.row(shape.get(0) + " B", Integer.toString(shape.get(1)), Long.toString((long) shape.get(0) * shape.get(1)),
-                Integer.toString(samples.size()),
+                samples.stream().map(x -> MarkdownTable.number(x.fsyncsPerSecond())).collect(Collectors.joining(" / ")),
                 MarkdownTable.number(Stats.median(samples.stream().map(FsyncSample::fsyncsPerSecond).toList())),
                 MarkdownTable.decimal(Stats.median(samples.stream().map(FsyncSample::megabytesPerSecond).toList())));
         }

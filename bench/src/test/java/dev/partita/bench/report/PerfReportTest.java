@@ -40,6 +40,7 @@ class PerfReportTest {
             List.of(new FsyncSample(16384, 1, 100, 100, ONE_SECOND)), 16384).render();
 
         assertThat(report).contains("- a setting");
+        assertThat(report).contains("| 0.1 / 0.3 / 0.2 "); // every round, in round order (MB/s)
         assertThat(report).containsPattern("\\| 100 B, 1 p +\\| 2,000 +\\| .* \\| 1,000 +\\| .* \\| 2\\.00 ");
         assertThat(report).contains("Produce throughput at equal durability, Partita/Kafka: median ratio 2.00, lowest 2.00; at or above 1.00 in 1 of 1 workloads: met.");
         assertThat(report).contains("| Partita | 1      | 300 MiB");
