@@ -174,7 +174,9 @@ public final class Log {
      * @throws RecordTooLargeException a batch above {@code max.message.bytes}
      * @throws OutOfOrderSequenceException a producer sequence gap
      * @throws InvalidProducerEpochException a fenced producer epoch
-     * @throws LogStorageException an I/O error (e.g. a full disk); the log is as before the call
+     * @throws LogStorageException an I/O error (e.g. a full disk); the log is as before the call.
+     *         One exception: under {@link FlushPolicy#PER_BATCH} a failed fsync after the write
+     *         leaves the (not durable) records in the log and takes the log offline
      * @throws IllegalStateException when {@code leaderEpoch} is older than the latest epoch in the
      *         log (the caller's leadership is stale)
      */
