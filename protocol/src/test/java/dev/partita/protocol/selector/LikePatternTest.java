@@ -73,6 +73,9 @@ class LikePatternTest {
         assertThat(LikePattern.compile("a_b", null).matches("a" + grinning + "b")).isTrue();
         assertThat(LikePattern.compile("a__b", null).matches("a" + grinning + "b")).isFalse();
         assertThat(LikePattern.compile("%" + grinning, null).matches("xx" + grinning)).isTrue();
+        // Backtracking after '%' steps over whole code points, never into the middle of a pair.
+        assertThat(LikePattern.compile("%\uDE00", null).matches(grinning)).isFalse();
+        assertThat(LikePattern.compile("%_\uDE00", null).matches("a" + grinning)).isFalse();
         LikePattern escapedBySupplementary = LikePattern.compile(grinning + "%", 0x1F600);
         assertThat(escapedBySupplementary.matches("%")).isTrue();
         assertThat(escapedBySupplementary.matches("x")).isFalse();
