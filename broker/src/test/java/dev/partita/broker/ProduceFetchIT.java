@@ -14,7 +14,11 @@ import dev.partita.protocol.message.ApiVersionsRequest;
 import dev.partita.protocol.message.ApiVersionsResponse;
 import dev.partita.protocol.message.CreateTopicsResponse;
 import dev.partita.protocol.message.Errors;
+import dev.partita.protocol.message.FetchRequest;
+import dev.partita.protocol.message.FetchRequest.FetchPartition;
+import dev.partita.protocol.message.FetchRequest.FetchTopic;
 import dev.partita.protocol.message.FetchResponse;
+import dev.partita.protocol.message.IsolationLevel;
 import dev.partita.protocol.message.FetchResponse.PartitionFetchData;
 import dev.partita.protocol.message.ListOffsetsRequest;
 import dev.partita.protocol.message.MetadataRequest;
@@ -160,6 +164,32 @@ class ProduceFetchIT {
             assertThat(fetch(client, topic, 0, 2).error()).isEqualTo(Errors.NONE);
             assertThat(fetch(client, topic, 0, 3).error()).isEqualTo(Errors.OFFSET_OUT_OF_RANGE);
             assertThat(fetch(client, topic, 0, -1).error()).isEqualTo(Errors.OFFSET_OUT_OF_RANGE);
+        }
+    }
+
+    @Test
+    void metadataOfAllTopicsListsWhatExists() throws Exception {
+        TopicKey topic = TopicKey.queue("listed");
+        try (RawClient client = RawClient.connect(broker)) {
+            assertThat(produce(client, topic, 0, Acks.ALL, "x").error()).isEqualTo(Errors.NONE);
+            MetadataResponse all = client.send(MetadataRequest.allTopics());
+            assertThat(all.topics()).extracting(TopicMetadata::topic).contains(topic);
+        }
+    }
+
+    @Test
+    void fetchWithAFutureLeaderEpochIsUnknownEpoch() throws Exception {
+        TopicKey topic = TopicKey.topic("epochs");
+        try (RawClient client = RawClient.connect(broker)) {
+            assertThat(produce(client, topic, 0, Acks.ALL, "x").error()).isEqualTo(Errors.NONE);
+            int epoch = ((MetadataResponse) client.send(new MetadataRequest(List.of(topic), false)))
+                    .topics().get(0).partitions().get(0).leaderEpoch();
+            FetchResponse ahead = client.send(new FetchRequest(-1, 0, 1, 1 << 20, IsolationLevel.READ_UNCOMMITTED,
+                    List.of(new FetchTopic(topic, List.of(new FetchPartition(0, epoch + 1, 0, 1 << 20))))));
+            assertThat(ahead.topics().get(0).partitions().get(0).error()).isEqualTo(Errors.UNKNOWN_LEADER_EPOCH);
+            FetchResponse current = client.send(new FetchRequest(-1, 0, 1, 1 << 20, IsolationLevel.READ_UNCOMMITTED,
+                    List.of(new FetchTopic(topic, List.of(new FetchPartition(0, epoch, 0, 1 << 20))))));
+            assertThat(values(current.topics().get(0).partitions().get(0))).containsExactly(new OffsetValue(0, "x"));
         }
     }
 
