@@ -197,7 +197,15 @@ public final class PerfReport {
             fsyncRatios.add(Stats.ratio(median(SystemConfig.PARTITA_ALL, spec, m -> m.produce().megabytesPerSecond()), perBatch));
         }
         out.append(goalLine("Group commit against the per-batch fsync limit (goal: within 2x)", fsyncRatios, 0.5));
+        out.append("- Peak resident memory (median over rounds): Partita ").append(MarkdownTable.mebibytes(medianPeak(Product.PARTITA)))
+            .append(", Kafka ").append(MarkdownTable.mebibytes(medianPeak(Product.KAFKA))).append(", both with the same heap limit.\n");
         return out.toString();
+    }
+
+    private long medianPeak(Product product) {
+        double median = Stats.median(memory.stream().filter(m -> m.product() == product && m.peakResidentBytes() >= 0)
+            .map(m -> (double) m.peakResidentBytes()).toList());
+        return Double.isNaN(median) ? -1 : (long) median;
     }
 
     private List<Double> ratios(ComparisonPair pair, boolean produce) {

@@ -45,6 +45,7 @@ class PerfReportTest {
         assertThat(report).contains("Produce throughput at equal durability, Partita/Kafka: median ratio 2.00, lowest 2.00; at or above 1.00 in 1 of 1 workloads: met.");
         assertThat(report).contains("| Partita | 1      | 300 MiB");
         assertThat(report).contains("| Kafka   | 1      | 400 MiB");
+        assertThat(report).contains("Peak resident memory (median over rounds): Partita 300 MiB, Kafka 400 MiB");
         assertThat(report).doesNotContain("Failed cells");
     }
 
