@@ -108,7 +108,9 @@ public final class JmsRecordCodec {
         Set<String> seen = new HashSet<>();
         for (Header header : headers) {
             String name = header.key();
-            if (name.getBytes(StandardCharsets.UTF_8).length > limits.maxNameBytes()) {
+            // a char is 1..3 UTF-8 bytes: only names that might exceed the limit are measured
+            if (name.length() * 3L > limits.maxNameBytes()
+                    && name.getBytes(StandardCharsets.UTF_8).length > limits.maxNameBytes()) {
                 throw new MalformedJmsRecordException("header name of " + name.length()
                         + " characters is longer than the limit of " + limits.maxNameBytes() + " bytes");
             }
