@@ -3,6 +3,7 @@ package dev.partita.broker.controller;
 import dev.partita.broker.zk.BrokerRegistration;
 import dev.partita.broker.zk.BrokerRegistry;
 import dev.partita.broker.zk.ControllerElection;
+import dev.partita.broker.zk.EmbeddedZooKeeper;
 import dev.partita.broker.zk.PartitionStateStore;
 import dev.partita.broker.zk.PartitionStateWriter;
 import dev.partita.broker.zk.PreviousSession;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * ClusterCoordinator zk = ClusterCoordinator.start(new ClusterCoordinator.Settings(
  *         connectString, ZkPaths.DEFAULT_ROOT, new BrokerRegistration(id, host, port, rack),
- *         sessionTimeout, connectionTimeout, zooKeeperIsEmbedded));
+ *         sessionTimeout, connectionTimeout));
  * TopicInfo info = zk.topics().getOrCreateTopic(key, partitions, replicationFactor, configs);
  * zk.partitionStates().awaitLeaders(info.logId(), info.partitions(), timeout);
  * zk.partitionStates().addListener((partition, state) -> ...); // then apply allStates() once
@@ -33,8 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Controllership ends only with a lost session, not a short disconnect; a leader that must stop
  * writing while disconnected watches {@link #addConnectionListener} ({@code SUSPENDED}/{@code LOST}).
- * Starting may wait up to two session timeouts for a crashed run's registration to expire (unless
- * {@link Settings#replacePreviousSession}).
+ * Against a shared ensemble, starting may wait up to two session timeouts for a crashed run's
+ * registration to expire; on this JVM's embedded ZooKeeper it removes the leftovers at once
+ * ({@link Settings#replacePreviousSession}).
  *
  *
  * <p>Thread-safe; {@link #close} is idempotent.
@@ -52,6 +54,7 @@ public final class ClusterCoordinator implements AutoCloseable {
      * @param replacePreviousSession remove the registration and election node that a crashed earlier
      *                          run of this broker id left behind instead of waiting for its session to
      *                          expire ({@link PreviousSession}); set it only with the embedded ZooKeeper
+     *                          (the 5-argument constructor sets it exactly then)
      */
     public record Settings(String connectString, String root, BrokerRegistration self,
                            Duration sessionTimeout, Duration connectionTimeout, boolean replacePreviousSession) {
@@ -61,14 +64,17 @@ public final class ClusterCoordinator implements AutoCloseable {
             Objects.requireNonNull(self, "self");
         }
 
-        /** Settings for a shared ensemble: a crashed run's session is waited out. */
+        /**
+         * A crashed run's leftovers are removed at once if {@code connectString} names an
+         * {@link EmbeddedZooKeeper} this JVM started, and waited out otherwise (shared ensemble).
+         */
         public Settings(String connectString, String root, BrokerRegistration self,
                         Duration sessionTimeout, Duration connectionTimeout) {
-            this(connectString, root, self, sessionTimeout, connectionTimeout, false);
+            this(connectString, root, self, sessionTimeout, connectionTimeout, EmbeddedZooKeeper.runsInThisProcess(connectString));
         }
 
         public Settings(String connectString, BrokerRegistration self) {
-            this(connectString, ZkPaths.DEFAULT_ROOT, self, ZkClients.DEFAULT_SESSION_TIMEOUT, ZkClients.DEFAULT_CONNECTION_TIMEOUT, false);
+            this(connectString, ZkPaths.DEFAULT_ROOT, self, ZkClients.DEFAULT_SESSION_TIMEOUT, ZkClients.DEFAULT_CONNECTION_TIMEOUT);
         }
     }
 

@@ -36,6 +36,9 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
+    /** Connect strings of the embedded servers running in this JVM. */
+    private static final java.util.Set<String> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Path dataDir;
     private final String host;
     private final int requestedPort;
@@ -125,6 +128,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
             close();
             throw new IOException("Embedded ZooKeeper failed to start on " + host + ":" + requestedPort + ": " + cause, cause);
         }
+        RUNNING.add(connectString());
         log.info("Embedded ZooKeeper listening on {} with data in {}", connectString(), dataDir);
         return this;
     }
@@ -147,11 +151,22 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         return dataDir;
     }
 
+    /**
+     * Whether this connect string names an embedded server that this JVM started: then every older
+     * session on it belongs to a dead run of this process (see {@link PreviousSession}).
+     */
+    public static boolean runsInThisProcess(String connectString) {
+        return RUNNING.contains(connectString);
+    }
+
     /** Stops the server, waits for its thread and closes its files. Idempotent. */
     @Override
     public synchronized void close() {
         if (server == null) {
             return;
+        }
+        if (failure == null && server.started.getCount() == 0) {
+            RUNNING.remove(connectString());
         }
         server.stop();
         try {

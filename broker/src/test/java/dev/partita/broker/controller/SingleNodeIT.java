@@ -87,9 +87,8 @@ class SingleNodeIT {
                 deadRun.create().withMode(CreateMode.EPHEMERAL_SEQUENTIAL)
                         .forPath(paths.controllerElection() + "/_c_dead-latch-", "0".getBytes(StandardCharsets.UTF_8));
 
-                try (ClusterCoordinator restarted = ClusterCoordinator.start(new ClusterCoordinator.Settings(
-                        zk.connectString(), ZkPaths.DEFAULT_ROOT, new BrokerRegistration(0, "localhost", 7676, null),
-                        Duration.ofSeconds(6), Duration.ofSeconds(5), true))) {
+                // on this JVM's embedded server the default settings remove the dead run's nodes
+                try (ClusterCoordinator restarted = startBroker(zk)) {
                     await().atMost(WAIT).until(restarted.election()::isController);
                     Stat registration = restarted.client().checkExists().forPath(paths.broker(0));
                     assertThat(registration.getEphemeralOwner())

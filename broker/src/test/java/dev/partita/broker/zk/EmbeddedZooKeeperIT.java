@@ -44,7 +44,10 @@ class EmbeddedZooKeeperIT {
     void closeReleasesThePortAndIsIdempotent() throws Exception {
         EmbeddedZooKeeper zk = new EmbeddedZooKeeper(dataDir, "127.0.0.1", 0).start();
         int port = zk.port();
+        String connectString = zk.connectString();
+        assertThat(EmbeddedZooKeeper.runsInThisProcess(connectString)).isTrue();
         zk.close();
+        assertThat(EmbeddedZooKeeper.runsInThisProcess(connectString)).isFalse();
         zk.close();
         try (ServerSocket again = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
             assertThat(again.getLocalPort()).isEqualTo(port);
