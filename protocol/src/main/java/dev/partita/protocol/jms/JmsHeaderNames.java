@@ -21,7 +21,10 @@ public final class JmsHeaderNames {
     public static final String PRIORITY = "JMSPriority";
     public static final String EXPIRATION = "JMSExpiration";
     public static final String DELIVERY_TIME = "JMSDeliveryTime";
-    /** Partita's vendor prefix for internal headers and provider-specific properties. */
+    /**
+     * Partita's vendor prefix: internal headers (the names in {@link #RESERVED}) and Partita's
+     * provider properties (any other name with it, set by Partita only, such as a dead-letter reason).
+     */
     public static final String PARTITA_PREFIX = "JMS_Partita_";
     /** The message type ({@link JmsBodyType} code). */
     public static final String BODY_TYPE = PARTITA_PREFIX + "BodyType";

@@ -53,7 +53,7 @@ public record JmsRecord(JmsBodyType bodyType, String messageId, long timestamp, 
         Map<String, Object> copy = new LinkedHashMap<>();
         for (Map.Entry<String, Object> property : properties.entrySet()) {
             String name = Objects.requireNonNull(property.getKey(), "property name");
-            if (JmsHeaderNames.RESERVED.contains(name) || name.startsWith(JmsHeaderNames.PARTITA_PREFIX)) {
+            if (JmsHeaderNames.RESERVED.contains(name)) {
                 throw new IllegalArgumentException("property name " + name + " is reserved for a header");
             }
             if (!JmsValueTag.of(property.getValue()).isPropertyType()) {

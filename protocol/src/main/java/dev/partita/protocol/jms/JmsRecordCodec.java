@@ -118,11 +118,29 @@ public final class JmsRecordCodec {
                 throw new MalformedJmsRecordException("header " + name + " appears twice");
             }
             if (name.startsWith(JmsHeaderNames.PARTITA_PREFIX) && !JmsHeaderNames.RESERVED.contains(name)) {
-                continue; // an internal header of a newer Partita: not a property, ignored
+                acceptVendorHeader(fields, name, header.value());
+                continue;
             }
             fields.accept(name, JmsValues.decodeHeaderValue(name, header.value(), limits));
         }
         return fields.toRecord(recordTimestamp, value);
+    }
+
+    /**
+     * A {@code JMS_Partita_} header this version does not reserve: a Partita property (such as a
+     * dead-letter reason) when it holds a property value; otherwise an internal header of a newer
+     * version, skipped so that older readers keep working.
+     */
+    private void acceptVendorHeader(DecodedFields fields, String name, byte[] value) {
+        Object decoded;
+        try {
+            decoded = JmsValues.decodeHeaderValue(name, value, limits);
+        } catch (MalformedJmsRecordException newerEncoding) {
+            return;
+        }
+        if (JmsValueTag.of(decoded).isPropertyType()) {
+            fields.accept(name, decoded);
+        }
     }
 
     private static Header header(String name, Object value) {

@@ -38,7 +38,11 @@
  * JMSPriority                BYTE          0..9                                4
  * JMSExpiration              LONG          epoch ms, 0 = never                 0
  * JMSDeliveryTime            LONG          epoch ms                            equal to JMSTimestamp
- * JMS_Partita_* (others)     any           internal headers of later versions  - (ignored by this decoder)
+ * JMS_Partita_* (others)     property tag  a Partita provider property, set by  -
+ *                                          Partita only (e.g. a dead-letter
+ *                                          reason); with another tag or an
+ *                                          unknown encoding: an internal header
+ *                                          of a later version, skipped
  * any other name             NULL, BOOLEAN, a property, name as set (JMSX and      -
  *                            BYTE, SHORT,  JMS_vendor properties included)
  *                            INT, LONG,
@@ -68,8 +72,8 @@
  * A JMS application property name may not start with {@code JMS}: {@code JMSX...} names are
  * JMS-defined properties and {@code JMS_<vendor>_...} names are provider properties (spec 3.5.1,
  * 3.8.1.1). The header fields use the JMS field names themselves (which are also their selector
- * identifiers) and Partita's own headers the vendor prefix {@code JMS_Partita_}, which the provider
- * refuses as a property name.
+ * identifiers) and Partita's own headers and properties the vendor prefix {@code JMS_Partita_},
+ * which the provider refuses as a property name an application sets.
  *
  * <h2>Bad input</h2>
  *

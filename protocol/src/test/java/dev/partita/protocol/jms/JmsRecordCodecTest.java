@@ -136,17 +136,22 @@ class JmsRecordCodecTest {
     }
 
     @Test
-    void unknownPartitaHeadersOfLaterVersionsAreIgnored() {
-        Header future = new Header("JMS_Partita_Future", new byte[] {99, 1, 2});
-        JmsRecord decoded = CODEC.decode(1L, new Header[] {future}, null);
-        assertThat(decoded.properties()).isEmpty();
+    void partitaPropertiesAreReadAndUnknownPartitaHeadersOfLaterVersionsSkipped() {
+        JmsRecord withReason = withProperty("JMS_Partita_DeadLetterReason", "max deliveries");
+        JmsRecord decoded = CODEC.decode(1L, CODEC.encodeHeaders(withReason, 1L), null);
+        assertThat(decoded.properties()).containsEntry("JMS_Partita_DeadLetterReason", "max deliveries");
+
+        Header unknownTag = new Header("JMS_Partita_Future", new byte[] {99, 1, 2});
+        Header bytes = new Header("JMS_Partita_Internal", new byte[] {9, 1, 2});
+        Header truncated = new Header("JMS_Partita_Other", new byte[] {5, 1});
+        assertThat(CODEC.decode(1L, new Header[] {unknownTag, bytes, truncated}, null).properties()).isEmpty();
     }
 
     @Test
     void aRecordRefusesPropertiesTheEncodingCannotCarry() {
         assertThatThrownBy(() -> withProperty("JMSPriority", 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JMSPriority");
-        assertThatThrownBy(() -> withProperty("JMS_Partita_X", 1))
+        assertThatThrownBy(() -> withProperty("JMS_Partita_BodyType", 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
         assertThatThrownBy(() -> withProperty("bytes", new byte[1]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[B");
