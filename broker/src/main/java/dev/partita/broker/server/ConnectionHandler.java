@@ -97,6 +97,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     /** Writes every response at the head of the queue that is ready, then flushes once. */
     private void writeReady() {
+        if (!ctx.channel().isActive()) {
+            inFlight.clear(); // the client is gone: nobody reads these answers
+            return;
+        }
         boolean wrote = false;
         while (!inFlight.isEmpty() && inFlight.peek().frame != null) {
             ctx.write(inFlight.poll().frame, ctx.voidPromise());
