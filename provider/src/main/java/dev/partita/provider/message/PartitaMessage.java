@@ -23,6 +23,9 @@ import java.util.Enumeration;
  * and the spec lets applications set them on any message.
  *
  * <p>Not thread-safe: like its session, a message is used by one thread at a time.
+ *
+ * <p>Over 300 lines because the {@code Message} interface has some fifty accessors; each is one line
+ * and the logic lives in {@link MessageProperties} and {@link ValueConversions}.
  */
 public class PartitaMessage implements Message {
 
