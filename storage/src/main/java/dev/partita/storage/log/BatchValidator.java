@@ -65,16 +65,15 @@ final class BatchValidator {
                 throw new RecordTooLargeException("record batch of " + size
                         + " bytes exceeds max.message.bytes " + maxBatchBytes);
             }
-            if (!batch.isCrcValid()) {
+            if (fromLeader) {
+                // The CRC, then every record parsed once (decompressing if needed): a producer's
+                // bytes with a matching CRC may still hold records consumers could not read.
+                batch.ensureRecordsValid();
+            } else if (!batch.isCrcValid()) {
                 throw new CorruptRecordException("record batch CRC mismatch: stored " + batch.storedCrc()
                         + ", computed " + batch.computeCrc());
             }
             checkCounts(batch, fromLeader);
-            if (fromLeader) {
-                // Parse every record once (decompressing if needed): a producer's bytes with a
-                // matching CRC may still hold malformed records, which consumers could not read.
-                batch.ensureRecordsValid();
-            }
             if (!fromLeader) {
                 if (previousNext != Long.MIN_VALUE && batch.baseOffset() != previousNext) {
                     throw new InvalidRecordException("record batch offsets are not contiguous: " + batch.baseOffset()
