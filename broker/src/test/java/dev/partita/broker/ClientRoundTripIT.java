@@ -168,9 +168,17 @@ class ClientRoundTripIT {
         TopicKey topic = TopicKey.queue("client-delete");
         try (PartitaClient client = client(Acks.ALL)) {
             client.admin().createTopic(topic, 1, (short) 1, Map.of()).get(15, TimeUnit.SECONDS);
+            String logId = client.admin().metadata(List.of(topic)).get(10, TimeUnit.SECONDS).topics().get(0).logId();
+            try (Producer producer = client.newProducer()) {
+                producer.send(ProducerRecord.of(topic, 0, null, bytes("doomed"))).get(15, TimeUnit.SECONDS);
+            }
+            Path partitionDir = dataDir.resolve(logId + "-0");
+            assertThat(partitionDir).isDirectory();
+
             client.admin().deleteTopic(topic).get(15, TimeUnit.SECONDS);
             assertThat(client.admin().metadata(List.of(topic)).get(10, TimeUnit.SECONDS).topics())
                     .singleElement().satisfies(t -> assertThat(t.partitions()).isEmpty());
+            Awaitility.await().atMost(15, TimeUnit.SECONDS).untilAsserted(() -> assertThat(partitionDir).doesNotExist());
         }
     }
 }
