@@ -6,7 +6,13 @@ import dev.partita.broker.PartitaBroker;
 import dev.partita.broker.RawClient;
 import dev.partita.broker.TestBrokers;
 import dev.partita.broker.server.auth.PasswordHasher;
+import dev.partita.client.ClientConfig;
+import dev.partita.client.PartitaClient;
+import dev.partita.client.producer.Producer;
+import dev.partita.client.producer.ProducerRecord;
+import dev.partita.client.producer.RecordMetadata;
 import dev.partita.protocol.auth.PlainCredentials;
+import dev.partita.protocol.message.ApiException;
 import dev.partita.protocol.frame.ErrorResponseException;
 import dev.partita.protocol.message.ApiKey;
 import dev.partita.protocol.message.ApiVersionsRequest;
@@ -18,6 +24,8 @@ import dev.partita.protocol.message.SaslAuthenticateRequest;
 import dev.partita.protocol.message.SaslAuthenticateResponse;
 import dev.partita.protocol.message.SaslHandshakeRequest;
 import dev.partita.protocol.message.SaslHandshakeResponse;
+import dev.partita.protocol.message.TopicKey;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,6 +71,24 @@ class AuthenticationIT {
             assertThat(auth.error()).isEqualTo(Errors.NONE);
             MetadataResponse metadata = client.send(new MetadataRequest(List.of(), false));
             assertThat(metadata.brokers()).hasSize(1);
+        }
+    }
+
+    @Test
+    void theClientLibraryAuthenticatesWithItsCredentials() throws Exception {
+        TopicKey topic = TopicKey.queue("secured");
+        try (PartitaClient client = PartitaClient.create(ClientConfig.builder().bootstrapServers(broker.bootstrapServers())
+                .username("alice").password("s3cret").requestTimeoutMs(15_000).build());
+             Producer producer = client.newProducer()) {
+            RecordMetadata sent = producer.send(ProducerRecord.of(topic, 0, null, "hi".getBytes(StandardCharsets.UTF_8)))
+                    .get(20, TimeUnit.SECONDS);
+            assertThat(sent.offset()).isZero();
+        }
+        try (PartitaClient intruder = PartitaClient.create(ClientConfig.builder().bootstrapServers(broker.bootstrapServers())
+                .username("alice").password("wrong").requestTimeoutMs(15_000).build())) {
+            assertThat(intruder.admin().metadata(List.of(topic))).failsWithin(20, TimeUnit.SECONDS)
+                    .withThrowableThat().havingRootCause().isInstanceOf(ApiException.class)
+                    .satisfies(e -> assertThat(((ApiException) e).error()).isEqualTo(Errors.SASL_AUTHENTICATION_FAILED));
         }
     }
 
