@@ -24,8 +24,7 @@ public final class PartitaServer implements Runnable {
 
     @Override
     public void run() {
-        // No subcommand given: say what there is.
-        spec.commandLine().usage(System.err);
+        // No subcommand given: picocli prints this message and the usage.
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand (try: partita server)");
     }
 
