@@ -375,8 +375,9 @@ public final class DeliveryLeader {
     private Proposal.Refused checkSession(SessionId session, int epoch, boolean mayCreate) {
         SessionInfo info = state.session(session);
         if (expiring.contains(session)) {
-            return new Proposal.Refused(DeliveryError.STALE_SESSION_EPOCH, session + " is being expired",
-                    info == null ? -1 : info.epoch() + 1);
+            // Not STALE yet: the expiry is not committed, and a client must only learn committed facts.
+            return new Proposal.Refused(DeliveryError.IN_FLIGHT, session + " is being expired; retry",
+                    info == null ? -1 : info.epoch());
         }
         if (info == null) {
             return mayCreate ? null : new Proposal.Refused(DeliveryError.NOT_HELD, session + " holds nothing", -1);
