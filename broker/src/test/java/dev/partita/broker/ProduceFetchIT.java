@@ -12,6 +12,8 @@ import dev.partita.protocol.message.Acks;
 import dev.partita.protocol.message.ApiKey;
 import dev.partita.protocol.message.ApiVersionsRequest;
 import dev.partita.protocol.message.ApiVersionsResponse;
+import dev.partita.protocol.message.CreateTopicsRequest;
+import dev.partita.protocol.message.CreateTopicsRequest.CreatableTopic;
 import dev.partita.protocol.message.CreateTopicsResponse;
 import dev.partita.protocol.message.Errors;
 import dev.partita.protocol.message.FetchRequest;
@@ -26,6 +28,7 @@ import dev.partita.protocol.message.MetadataResponse;
 import dev.partita.protocol.message.MetadataResponse.TopicMetadata;
 import dev.partita.protocol.message.ProduceResponse.PartitionProduceResult;
 import dev.partita.protocol.message.TopicKey;
+import dev.partita.protocol.message.TopicResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +124,27 @@ class ProduceFetchIT {
                         .containsExactly("p" + p + "-0", "p" + p + "-1");
             }
             assertThat(produce(client, topic, 3, Acks.ALL, "nowhere").error()).isEqualTo(Errors.UNKNOWN_TOPIC_OR_PARTITION);
+        }
+    }
+
+    @Test
+    void createTopicsAnswersEachProblemPerTopic() throws Exception {
+        TopicKey fine = TopicKey.topic("create-fine");
+        try (RawClient client = RawClient.connect(broker)) {
+            CreateTopicsResponse response = client.send(new CreateTopicsRequest(List.of(
+                    new CreatableTopic(fine, 2, (short) 1, Map.of("flush.policy", "per-batch")),
+                    new CreatableTopic(fine, 2, (short) 1, Map.of()),
+                    new CreatableTopic(TopicKey.topic("create-zero"), 0, (short) 1, Map.of()),
+                    new CreatableTopic(TopicKey.topic("create-rf2"), 1, (short) 2, Map.of()),
+                    new CreatableTopic(TopicKey.topic("create-bad-config"), 1, (short) 1, Map.of("flush.policy", "sometimes")),
+                    new CreatableTopic(TopicKey.topic("create-unknown-config"), 1, (short) 1, Map.of("colour", "blue")),
+                    new CreatableTopic(TopicKey.topic(""), 1, (short) 1, Map.of())), 10_000, false));
+            assertThat(response.results()).extracting(TopicResult::error).containsExactly(
+                    Errors.NONE, Errors.TOPIC_ALREADY_EXISTS, Errors.INVALID_PARTITIONS, Errors.INVALID_REPLICATION_FACTOR,
+                    Errors.INVALID_CONFIG, Errors.INVALID_CONFIG, Errors.INVALID_TOPIC);
+            assertThat(response.results().get(3).errorMessage()).contains("only 1");
+            MetadataResponse metadata = client.send(new MetadataRequest(List.of(fine), false));
+            assertThat(metadata.topics().get(0).partitions()).hasSize(2);
         }
     }
 

@@ -62,7 +62,7 @@ public final class BrokerConfig {
             new Setting(ZOOKEEPER_CONNECTION_TIMEOUT_MS, "15000", "How long to wait for the first ZooKeeper connection."),
             new Setting(AUTO_CREATE_TOPICS_ENABLE, "true", "Create a topic on first use (metadata or produce) with the default partitions and replication factor."),
             new Setting(NUM_PARTITIONS, "1", "Partitions of a topic created without a partition count."),
-            new Setting(DEFAULT_REPLICATION_FACTOR, "1", "Replication factor of a topic created without one."),
+            new Setting(DEFAULT_REPLICATION_FACTOR, "1", "Replication factor of a topic created without one (only 1 until replication lands)."),
             new Setting(DELETE_TOPIC_ENABLE, "true", "Whether delete-topic requests are honoured."),
             new Setting(TOPIC_READY_TIMEOUT_MS, "10000", "How long a request that created a topic waits for its partition leaders."),
             new Setting(MAX_FRAME_BYTES, "104857600", "Largest request frame accepted; a bigger one closes the connection."),
@@ -128,7 +128,8 @@ public final class BrokerConfig {
         this.zookeeperConnectionTimeoutMs = p.intValue(ZOOKEEPER_CONNECTION_TIMEOUT_MS, 1, Integer.MAX_VALUE);
         this.autoCreateTopics = p.bool(AUTO_CREATE_TOPICS_ENABLE);
         this.numPartitions = p.intValue(NUM_PARTITIONS, 1, 100_000);
-        this.defaultReplicationFactor = (short) p.intValue(DEFAULT_REPLICATION_FACTOR, 1, Short.MAX_VALUE);
+        // Only 1 until followers replicate (see TopicService.MAX_REPLICATION_FACTOR).
+        this.defaultReplicationFactor = (short) p.intValue(DEFAULT_REPLICATION_FACTOR, 1, 1);
         this.deleteTopicEnable = p.bool(DELETE_TOPIC_ENABLE);
         this.topicReadyTimeoutMs = p.longValue(TOPIC_READY_TIMEOUT_MS, 0, Long.MAX_VALUE);
         this.maxFrameBytes = p.intValue(MAX_FRAME_BYTES, 1024, Integer.MAX_VALUE);

@@ -38,6 +38,9 @@ import java.util.concurrent.Executors;
  */
 public final class TopicService implements AutoCloseable {
 
+    /** Until followers replicate, a second replica would only be a promise: refuse it. */
+    public static final short MAX_REPLICATION_FACTOR = 1;
+
     private final BrokerConfig config;
     private final TopicRegistry topics;
     private final PartitionStateStore states;
@@ -105,6 +108,10 @@ public final class TopicService implements AutoCloseable {
                 ? config.defaultReplicationFactor() : wanted.replicationFactor();
         return CompletableFuture.supplyAsync(() -> {
             validateConfigs(wanted.configs());
+            if (replicationFactor > MAX_REPLICATION_FACTOR) {
+                throw new ApiException(Errors.INVALID_REPLICATION_FACTOR, "Replication factor " + replicationFactor
+                        + " is not supported yet: followers do not replicate, so only 1 is accepted");
+            }
             if (validateOnly) {
                 TopicRegistry.validateName(key.name());
                 if (partitions < 1 || partitions > TopicRegistry.MAX_PARTITIONS) {
