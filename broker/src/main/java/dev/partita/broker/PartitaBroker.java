@@ -120,6 +120,10 @@ public final class PartitaBroker implements AutoCloseable {
         } catch (RuntimeException e) {
             close();
             throw e;
+        } catch (Exception e) {
+            // Netty rethrows a bind failure (port in use) as the checked exception it is.
+            close();
+            throw new IllegalStateException("Cannot start broker " + config.brokerId() + ": " + e, e);
         }
         return this;
     }

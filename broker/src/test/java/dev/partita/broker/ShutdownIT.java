@@ -2,6 +2,7 @@ package dev.partita.broker;
 
 import static dev.partita.broker.Requests.produce;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.partita.protocol.message.Acks;
 import dev.partita.protocol.message.ApiKey;
@@ -10,6 +11,8 @@ import dev.partita.protocol.message.FetchResponse;
 import dev.partita.protocol.message.FetchResponse.PartitionFetchData;
 import dev.partita.protocol.message.TopicKey;
 import dev.partita.storage.manager.LogManager;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +27,23 @@ class ShutdownIT {
 
     @TempDir
     Path dataDir;
+
+    @Test
+    void aPortInUseFailsTheStartAndReleasesEverythingElse() throws Exception {
+        int zookeeperPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            zookeeperPort = probe.getLocalPort();
+        }
+        Map<String, String> settings = Map.of("zookeeper.embedded.port", String.valueOf(zookeeperPort));
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            PartitaBroker broker = new PartitaBroker(TestBrokers.config(dataDir, settings).with("port", String.valueOf(taken.getLocalPort())));
+            assertThatThrownBy(broker::start).hasMessageContaining("Cannot start broker 0");
+        }
+        // The embedded ZooKeeper's port and the logs were released: the same settings start now.
+        try (PartitaBroker broker = TestBrokers.start(dataDir, settings); RawClient client = RawClient.connect(broker)) {
+            assertThat(produce(client, TopicKey.queue("after-failed-start"), 0, Acks.ALL, "ok").error()).isEqualTo(Errors.NONE);
+        }
+    }
 
     @Test
     void aWaitingLongPollIsAnsweredAndTheMarkerWritten() throws Exception {

@@ -115,7 +115,7 @@ final class ServerCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             broker.start();
-        } catch (RuntimeException | Error e) {
+        } catch (Exception | Error e) {
             Runtime.getRuntime().removeShutdownHook(hook);
             log.error("Broker failed to start", e);
             System.err.println("partita: broker failed to start: " + e.getMessage());
