@@ -22,6 +22,28 @@ class DeliverySimulationTest {
         }
     }
 
+    /**
+     * Regression: the leader answered STALE_SESSION_EPOCH for a lease expiry it had proposed but
+     * not committed; a restart lost the expiry, the client had moved to the next epoch, and a late
+     * ack at the old (still valid) epoch was accepted. Now an uncommitted expiry answers IN_FLIGHT.
+     */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void seed1UncommittedExpiryIsNotReportedAsStale() {
+        try (MemoryStateStore store = new MemoryStateStore()) {
+            new DeliverySimulation(1, store).run(2_000);
+        }
+    }
+
+    /** Regression: the same hole, on the storage log with unsynced bytes dropped. */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void seed1002UncommittedExpiryIsNotReportedAsStaleOnAStorageLog(@TempDir Path dir) {
+        try (LogStateStore store = new LogStateStore(dir.resolve("p-1002.state"))) {
+            new DeliverySimulation(1002, store).run(1_000);
+        }
+    }
+
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void invariantsHoldWithAStorageLogThatLosesUnsyncedBytes(@TempDir Path dir) {
