@@ -451,7 +451,8 @@ public final class Log {
     /**
      * Removes every record at or above {@code offset} (replication truncates a diverging tail).
      * Whole batches only: a batch holding {@code offset} goes entirely, so the new log end may be
-     * lower than {@code offset}. The producer state and the leader-epoch cache follow.
+     * lower than {@code offset}. The producer state and the leader-epoch cache follow. The cut is
+     * fsynced before this returns, so a crash never resurrects the removed records.
      */
     public void truncateTo(long offset) {
         checkWritable();
@@ -474,6 +475,10 @@ public final class Log {
                 }
                 keep.makeActive();
                 keep.truncateTo(offset);
+                // Durable at once: a crash must not bring the removed tail back under offsets
+                // that are handed out again from here.
+                keep.flush();
+                io.fsyncDirectory(dir);
                 long newEnd = keep.readNextOffset();
                 end = new LogEnd(newEnd, keep, keep.sizeInBytes());
                 flushedOffset = Math.min(flushedOffset, newEnd);

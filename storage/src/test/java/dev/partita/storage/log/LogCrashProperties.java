@@ -19,7 +19,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
 /**
- * Random appends, group-commit polls or per-batch fsyncs, rolls and simulated power losses (the
+ * Random appends, group-commit polls or per-batch fsyncs, rolls, truncations and simulated power losses (the
  * file layer drops every byte not fsynced, or keeps a random part of the unsynced tail). After
  * every crash and reopen: every record acknowledged as flushed is still there, every record that
  * survived is the one originally written at its offset, and new appends continue after them, so
@@ -27,7 +27,7 @@ import net.jqwik.api.Tuple;
  */
 class LogCrashProperties {
 
-    sealed interface Action permits Append, Poll, Roll, Crash {
+    sealed interface Action permits Append, Poll, Roll, Truncate, Crash {
     }
 
     record Append(int records, int valueSize) implements Action {
@@ -37,6 +37,9 @@ class LogCrashProperties {
     }
 
     record Roll() implements Action {
+    }
+
+    record Truncate(double fraction) implements Action {
     }
 
     record Crash(boolean partialWriteback, long seed) implements Action {
@@ -49,7 +52,8 @@ class LogCrashProperties {
         Arbitrary<Action> crash = Combinators.combine(Arbitraries.of(true, false), Arbitraries.longs())
                 .as(Crash::new);
         return Arbitraries.frequencyOf(Tuple.of(10, append), Tuple.of(4, Arbitraries.just(new Poll())),
-                Tuple.of(1, Arbitraries.just(new Roll())), Tuple.of(2, crash)).list().ofMinSize(1).ofMaxSize(50);
+                Tuple.of(1, Arbitraries.just(new Roll())), Tuple.of(2, crash),
+                Tuple.of(1, Arbitraries.doubles().between(0, 1).map(Truncate::new))).list().ofMinSize(1).ofMaxSize(50);
     }
 
     @Property(tries = 80)
@@ -96,6 +100,13 @@ class LogCrashProperties {
                     assertThat(log.flushedOffset()).isEqualTo(log.logEndOffset());
                 } else if (action instanceof Roll) {
                     log.roll();
+                } else if (action instanceof Truncate truncate) {
+                    // Replication truncates a diverging tail; what remains must still recover.
+                    log.truncateTo((long) (truncate.fraction() * model.size()));
+                    long end = log.logEndOffset();
+                    model.subList((int) end, model.size()).clear();
+                    acknowledged[0] = Math.min(acknowledged[0], end);
+                    assertThat(LogTestSupport.readValues(log)).isEqualTo(model);
                 } else if (action instanceof Crash crash) {
                     io.crash(crash.partialWriteback() ? new Random(crash.seed()) : null);
                     flusher.poll(clock.millis()); // the dead log may still be queued: must not break the flusher
