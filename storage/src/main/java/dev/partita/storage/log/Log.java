@@ -519,6 +519,7 @@ public final class Log {
                     segment.deleteFiles();
                     deletedSegments.add(segment);
                 }
+                io.fsyncDirectory(dir);
             } catch (IOException e) {
                 throw new LogStorageException("deleting old segments of " + dir + " failed: " + e.getMessage(), e);
             }

@@ -115,11 +115,12 @@ final class LogLoader {
             segments.lastEntry().getValue().makeActive();
             long flushed = logEnd;
             if (!hadCleanShutdown) {
-                // What recovery kept may sit in the page cache only: make it durable before
-                // anyone treats it as flushed.
+                // What recovery kept (and cut, and deleted) may sit in the page cache only: make
+                // it durable before anyone treats it as flushed or reuses the offsets cut off.
                 for (LogSegment segment : segments.tailMap(recoverFrom == null ? 0L : recoverFrom, true).values()) {
                     segment.flush();
                 }
+                io.fsyncDirectory(dir);
             }
             ProducerStateManager producerState = new ProducerStateManager(io, dir);
             rebuildProducerState(producerState, segments, segments.firstKey(), logEnd);
