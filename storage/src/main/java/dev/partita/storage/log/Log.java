@@ -162,6 +162,14 @@ public final class Log {
     }
 
     /**
+     * Whether an fsync or truncation failed: the log then refuses writes and flushes until it is
+     * reopened (and recovered), because what is on disk is unknown.
+     */
+    public boolean isOffline() {
+        return offlineReason != null;
+    }
+
+    /**
      * Appends batches produced by a client: validates them, checks idempotent-producer sequences,
      * assigns offsets from the log end by rewriting each batch's base offset in place, stamps
      * {@code leaderEpoch} (and the broker time under {@code LogAppendTime}), writes them, and

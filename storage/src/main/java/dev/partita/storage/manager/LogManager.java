@@ -252,8 +252,8 @@ public final class LogManager implements AutoCloseable {
 
     /**
      * Stops the flusher, flushes and closes every log, then writes the clean-shutdown marker
-     * (fsynced, with its directory). If a log fails to close, no marker is written, so the next
-     * open recovers. Idempotent.
+     * (fsynced, with its directory). If a log fails to close or is offline after a failed fsync,
+     * no marker is written, so the next open recovers. Idempotent.
      */
     @Override
     public void close() {
@@ -264,6 +264,10 @@ public final class LogManager implements AutoCloseable {
         flusher.close();
         boolean allClosed = true;
         for (Log log : logs.values()) {
+            if (log.isOffline()) {
+                // Its bytes on disk are in doubt: the next open must recover it.
+                allClosed = false;
+            }
             try {
                 log.close();
             } catch (RuntimeException e) {

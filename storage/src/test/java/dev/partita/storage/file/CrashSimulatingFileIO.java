@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@link #failWithNoSpace(boolean)} makes writes fail as a full disk does: a write writes
  *       about half of its bytes, then throws {@code IOException("No space left on device")};
  *       growing a file with {@code setLength} fails too.</li>
+ *   <li>{@link #failFsyncs(boolean)} makes fsyncs fail as a dying disk's do.</li>
  * </ul>
  *
  * Simplification: creating, renaming and deleting files take effect durably at once (the code
@@ -36,6 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CrashSimulatingFileIO implements FileIO {
 
     public static final String NO_SPACE_MESSAGE = "No space left on device";
+    public static final String FSYNC_FAILURE_MESSAGE = "Input/output error";
 
     private final FileIO delegate;
     private final Map<Path, byte[]> durable = new ConcurrentHashMap<>();
@@ -43,6 +45,7 @@ public final class CrashSimulatingFileIO implements FileIO {
     private final AtomicLong fsyncs = new AtomicLong();
     private final AtomicLong crashes = new AtomicLong();
     private volatile boolean noSpace;
+    private volatile boolean fsyncFails;
 
     public CrashSimulatingFileIO(FileIO delegate) {
         this.delegate = delegate;
@@ -60,6 +63,11 @@ public final class CrashSimulatingFileIO implements FileIO {
     /** While on, writes fail as on a full disk (see the class comment). */
     public void failWithNoSpace(boolean enabled) {
         noSpace = enabled;
+    }
+
+    /** While on, {@link LogFile#force()} throws {@code IOException("Input/output error")} and syncs nothing. */
+    public void failFsyncs(boolean enabled) {
+        fsyncFails = enabled;
     }
 
     /** Number of file fsyncs so far. */
@@ -271,6 +279,9 @@ public final class CrashSimulatingFileIO implements FileIO {
         @Override
         public void force() throws IOException {
             checkAlive();
+            if (fsyncFails) {
+                throw new IOException(FSYNC_FAILURE_MESSAGE);
+            }
             synchronized (CrashSimulatingFileIO.this) {
                 checkAlive();
                 delegate.force();

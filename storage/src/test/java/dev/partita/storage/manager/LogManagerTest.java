@@ -76,6 +76,47 @@ class LogManagerTest {
     }
 
     @Test
+    void aFailedFsyncTakesTheLogOfflineAndPreventsACleanShutdownMarker() {
+        CrashSimulatingFileIO io = NoFsyncFileIO.crashSimulating();
+        LogManager manager = LogManager.open(dataDir, io, clock, LogConfig.defaults());
+        java.util.List<Exception> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        manager.flusher().addListener(new FlushListener() {
+            @Override
+            public void onFlushed(Log log, long flushedOffset) {
+            }
+
+            @Override
+            public void onFlushFailed(Log log, Exception error) {
+                failures.add(error);
+            }
+        });
+        Log log = manager.getOrCreateLog("sick", 0, LogConfig.defaults());
+        log.appendAsLeader(TestBatches.batchOf(1, "a"), 0);
+        io.failFsyncs(true);
+        manager.flusher().poll(clock.millis());
+
+        assertThat(failures).singleElement().asString().contains(CrashSimulatingFileIO.FSYNC_FAILURE_MESSAGE);
+        assertThat(log.isOffline()).isTrue();
+        assertThat(log.flushedOffset()).isZero();
+        assertThatThrownBy(() -> log.appendAsLeader(TestBatches.batchOf(2, "b"), 0))
+                .isInstanceOf(dev.partita.storage.log.LogStorageException.class).hasMessageContaining("offline");
+        io.failFsyncs(false);
+        assertThatThrownBy(log::flush).isInstanceOf(dev.partita.storage.log.LogStorageException.class);
+        manager.close();
+        assertThat(dataDir.resolve(LogManager.CLEAN_SHUTDOWN_FILE)).doesNotExist();
+
+        LogManager reopened = LogManager.open(dataDir, io, clock, LogConfig.defaults());
+        try {
+            assertThat(reopened.hadCleanShutdown()).isFalse();
+            Log recovered = reopened.getLog("sick", 0).orElseThrow();
+            assertThat(recovered.isOffline()).isFalse();
+            assertThat(LogTestSupport.readValues(recovered)).containsExactly("a");
+        } finally {
+            reopened.close();
+        }
+    }
+
+    @Test
     void getOrCreateReturnsTheSameLogAndAppliesTheNewConfig() {
         try (LogManager manager = LogManager.open(dataDir, NoFsyncFileIO.real(), clock, LogConfig.defaults())) {
             Log log = manager.getOrCreateLog("x", 3, LogConfig.defaults());
