@@ -1,0 +1,397 @@
+package dev.partita.provider.connection;
+
+import dev.partita.client.PartitaClient;
+import dev.partita.provider.session.AckMode;
+import dev.partita.provider.session.NotImplementedYet;
+import dev.partita.provider.session.PartitaSession;
+import dev.partita.provider.util.JmsExceptions;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionConsumer;
+import jakarta.jms.ConnectionMetaData;
+import jakarta.jms.Destination;
+import jakarta.jms.ExceptionListener;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidClientIDException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueSession;
+import jakarta.jms.ServerSessionPool;
+import jakarta.jms.Session;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicSession;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A JMS connection: one low-level {@link PartitaClient} (its own connections to the brokers,
+ * authenticated with SASL PLAIN when a user is given), the {@link ConnectionSender} its sessions
+ * share, its sessions, client ID, start/stop state and exception listener.
+ *
+ * <p>Opening checks that a broker answers (and accepts the credentials), so a bad address or a
+ * wrong password fails in {@code createConnection}. Client ID rules (spec 6.1.2): set once, by the
+ * factory's {@code clientID} option or by {@code setClientID} before any other use of the
+ * connection; uniqueness across the cluster is not checked yet (it needs a broker API).
+ *
+ * <p>Every method checks first that the connection is open ({@code IllegalStateException}, spec
+ * 6.1.8) except {@code close}, which is idempotent and closes the sessions. Thread-safe, as the
+ * spec requires of connections.
+ */
+public final class PartitaConnection implements Connection, QueueConnection, TopicConnection {
+
+    private static final Logger log = LoggerFactory.getLogger(PartitaConnection.class);
+    private static final int MAX_CLIENT_ID_BYTES = 1000;
+
+    private final ConnectionOptions options;
+    private final String connectionId = UUID.randomUUID().toString();
+    private final PartitaClient client;
+    private final ConnectionSender sender;
+    private final AtomicLong messageIds = new AtomicLong();
+    private final List<PartitaSession> sessions = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+    private volatile boolean closed;
+    private String clientId; // guarded by lock
+    private boolean clientIdFixed; // guarded by lock: set, by option or by setClientID
+    private boolean used; // guarded by lock: an operation after which setClientID is too late
+    private boolean started; // guarded by lock
+    private volatile ExceptionListener exceptionListener;
+
+    private PartitaConnection(ConnectionOptions options, PartitaClient client) {
+        this.options = options;
+        this.client = client;
+        this.sender = new ConnectionSender(client, options);
+        if (options.clientId() != null) {
+            this.clientId = options.clientId();
+            this.clientIdFixed = true;
+        }
+    }
+
+    /**
+     * Opens a connection authenticating as {@code user} (none when null) and waits up to
+     * {@code reconnectTimeout} for a broker to answer.
+     *
+     * @throws jakarta.jms.JMSSecurityException when the broker refuses the credentials (or anonymous clients)
+     * @throws JMSException when no broker answers in time
+     */
+    public static PartitaConnection open(ConnectionOptions options, String user, String password) throws JMSException {
+        if (options.clientId() != null) {
+            validateClientId(options.clientId());
+        }
+        PartitaClient client;
+        try {
+            client = PartitaClient.create(options.clientConfig("partita-jms", user, password));
+        } catch (IllegalArgumentException e) {
+            throw JmsExceptions.toJms("cannot connect to " + options, e);
+        }
+        try {
+            client.admin().metadata(List.of()).get(options.reconnectTimeoutMs(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            client.close();
+            throw JmsExceptions.toJms("interrupted while connecting to " + options, e);
+        } catch (ExecutionException e) {
+            client.close();
+            throw JmsExceptions.toJms("cannot connect to " + options.brokers(), e);
+        } catch (TimeoutException e) {
+            client.close();
+            throw new JMSException("no broker of " + options.brokers() + " answered within reconnectTimeout ("
+                    + options.reconnectTimeoutMs() + " ms)", "REQUEST_TIMED_OUT");
+        }
+        return new PartitaConnection(options, client);
+    }
+
+    // ---------------------------------------------------------------- for sessions and contexts
+
+    public ConnectionOptions options() {
+        return options;
+    }
+
+    public ConnectionSender sender() {
+        return sender;
+    }
+
+    /** A new message ID: {@code ID:<connection uuid>:<counter>}, unique across connections. */
+    public String nextMessageId() {
+        return "ID:" + connectionId + ":" + messageIds.incrementAndGet();
+    }
+
+    /** This connection's unique id (the base of its message IDs). */
+    public String connectionId() {
+        return connectionId;
+    }
+
+    /** @throws IllegalStateException when the connection is closed */
+    public void checkClosed() throws IllegalStateException {
+        if (closed) {
+            throw new IllegalStateException("the connection is closed");
+        }
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Records an operation after which {@code setClientID} is too late. */
+    public void markUsed() {
+        synchronized (lock) {
+            used = true;
+        }
+    }
+
+    /** A session closed itself. */
+    public void sessionClosed(PartitaSession session) {
+        sessions.remove(session);
+    }
+
+    /**
+     * Tells the exception listener, if any, about a problem the application may not see otherwise
+     * (today: sends failing because no broker could be reached). The listener runs on a thread of
+     * its own ({@code partita-jms-exception-listener}), so it may close this connection.
+     */
+    public void reportException(JMSException problem) {
+        ExceptionListener listener = exceptionListener;
+        if (listener == null || closed) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                listener.onException(problem);
+            } catch (RuntimeException e) {
+                log.warn("the ExceptionListener threw", e);
+            }
+        }, "partita-jms-exception-listener");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    // ---------------------------------------------------------------- sessions
+
+    @Override
+    public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        checkClosed();
+        if (transacted) {
+            throw NotImplementedYet.transactions();
+        }
+        return newSession(AckMode.of(acknowledgeMode));
+    }
+
+    @Override
+    public Session createSession(int sessionMode) throws JMSException {
+        checkClosed();
+        return newSession(AckMode.of(sessionMode));
+    }
+
+    @Override
+    public Session createSession() throws JMSException {
+        return createSession(Session.AUTO_ACKNOWLEDGE);
+    }
+
+    @Override
+    public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return (QueueSession) createSession(transacted, acknowledgeMode);
+    }
+
+    @Override
+    public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return (TopicSession) createSession(transacted, acknowledgeMode);
+    }
+
+    private PartitaSession newSession(AckMode mode) throws JMSException {
+        markUsed();
+        PartitaSession session = new PartitaSession(this, mode);
+        sessions.add(session);
+        if (closed) { // closed meanwhile: close() may have missed this session
+            sessions.remove(session);
+            session.close();
+            checkClosed();
+        }
+        return session;
+    }
+
+    // ---------------------------------------------------------------- client ID
+
+    @Override
+    public String getClientID() throws JMSException {
+        checkClosed();
+        synchronized (lock) {
+            return clientId;
+        }
+    }
+
+    /**
+     * Sets the client ID, once, before any other use of the connection (spec 6.1.2).
+     *
+     * @throws IllegalStateException when a client ID is already set (also by the factory's
+     *         {@code clientID} option) or the connection was already used
+     * @throws InvalidClientIDException for a null, empty, too long or control-character ID
+     */
+    @Override
+    public void setClientID(String id) throws JMSException {
+        checkClosed();
+        synchronized (lock) {
+            if (clientIdFixed) {
+                throw new IllegalStateException("the client ID is already set to \"" + clientId + "\"; it can be set only once");
+            }
+            if (used) {
+                throw new IllegalStateException("setClientID must be called before any other use of the connection");
+            }
+            validateClientId(id);
+            clientId = id;
+            clientIdFixed = true;
+        }
+    }
+
+    private static void validateClientId(String id) throws InvalidClientIDException {
+        if (id == null || id.isBlank()) {
+            throw new InvalidClientIDException("a client ID must not be null or empty");
+        }
+        if (id.getBytes(StandardCharsets.UTF_8).length > MAX_CLIENT_ID_BYTES) {
+            throw new InvalidClientIDException("a client ID has at most " + MAX_CLIENT_ID_BYTES + " UTF-8 bytes");
+        }
+        if (id.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidClientIDException("a client ID must not contain control characters: \"" + id + "\"");
+        }
+    }
+
+    // ---------------------------------------------------------------- state
+
+    @Override
+    public ConnectionMetaData getMetaData() throws JMSException {
+        checkClosed();
+        return PartitaConnectionMetaData.INSTANCE;
+    }
+
+    @Override
+    public ExceptionListener getExceptionListener() throws JMSException {
+        checkClosed();
+        return exceptionListener;
+    }
+
+    @Override
+    public void setExceptionListener(ExceptionListener listener) throws JMSException {
+        checkClosed();
+        this.exceptionListener = listener;
+    }
+
+    /** Starts delivery of incoming messages (there are no consumers yet); idempotent. */
+    @Override
+    public void start() throws JMSException {
+        checkClosed();
+        synchronized (lock) {
+            used = true;
+            started = true;
+        }
+    }
+
+    /** Stops delivery of incoming messages; idempotent; sending goes on (spec 6.1.5). */
+    @Override
+    public void stop() throws JMSException {
+        checkClosed();
+        synchronized (lock) {
+            used = true;
+            started = false;
+        }
+    }
+
+    /** Whether {@link #start} was called more recently than {@link #stop}. */
+    public boolean isStarted() {
+        synchronized (lock) {
+            return started;
+        }
+    }
+
+    /**
+     * Closes the sessions (each waits for its incomplete asynchronous sends), the producers and the
+     * client. Idempotent.
+     *
+     * @throws IllegalStateException when called from a {@code CompletionListener} of this connection
+     */
+    @Override
+    public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        if (sender.inCompletionThread()) {
+            throw new IllegalStateException("a CompletionListener must not close its own connection");
+        }
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        JMSException first = null;
+        for (PartitaSession session : new ArrayList<>(sessions)) {
+            try {
+                session.close();
+            } catch (JMSException e) {
+                first = first == null ? e : first;
+            }
+        }
+        sessions.clear();
+        sender.close();
+        client.close();
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    // ---------------------------------------------------------------- connection consumers (application server facilities)
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Destination destination, String messageSelector,
+                                                       ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("Connection.createConnectionConsumer");
+    }
+
+    @Override
+    public ConnectionConsumer createSharedConnectionConsumer(Topic topic, String subscriptionName, String messageSelector,
+                                                             ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("Connection.createSharedConnectionConsumer");
+    }
+
+    @Override
+    public ConnectionConsumer createDurableConnectionConsumer(Topic topic, String subscriptionName, String messageSelector,
+                                                              ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("Connection.createDurableConnectionConsumer");
+    }
+
+    @Override
+    public ConnectionConsumer createSharedDurableConnectionConsumer(Topic topic, String subscriptionName, String messageSelector,
+                                                                    ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("Connection.createSharedDurableConnectionConsumer");
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Queue queue, String messageSelector, ServerSessionPool sessionPool,
+                                                       int maxMessages) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("QueueConnection.createConnectionConsumer");
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Topic topic, String messageSelector, ServerSessionPool sessionPool,
+                                                       int maxMessages) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("TopicConnection.createConnectionConsumer");
+    }
+
+    @Override
+    public String toString() {
+        return "PartitaConnection(" + connectionId + " to " + options.brokers() + (closed ? ", closed" : "") + ")";
+    }
+}

@@ -1,0 +1,153 @@
+package dev.partita.provider.producer;
+
+import dev.partita.client.producer.ProducerRecord;
+import dev.partita.client.producer.RecordMetadata;
+import dev.partita.protocol.jms.JmsRecord;
+import dev.partita.protocol.jms.JmsRecordCodec;
+import dev.partita.protocol.message.ApiException;
+import dev.partita.protocol.message.Errors;
+import dev.partita.protocol.message.TopicKey;
+import dev.partita.protocol.record.Header;
+import dev.partita.provider.connection.PartitaConnection;
+import dev.partita.provider.destination.PartitaDestination;
+import dev.partita.provider.message.ForeignMessages;
+import dev.partita.provider.message.MessageRecords;
+import dev.partita.provider.message.PartitaMessage;
+import dev.partita.provider.util.JmsExceptions;
+import jakarta.jms.CompletionListener;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageFormatException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * How one session sends: stamps the header fields the spec gives the provider
+ * ({@code JMSDestination}, {@code JMSDeliveryMode}, {@code JMSPriority}, {@code JMSTimestamp},
+ * {@code JMSExpiration}, {@code JMSDeliveryTime}, {@code JMSMessageID}) on the application's message
+ * object (a foreign one too, before it is copied), turns it into a record and hands it to the
+ * connection's producer of its delivery mode, for the one partition this session keeps per
+ * destination (chosen at its first send there, never changed: DESIGN.md "Ordering").
+ *
+ * <p>A synchronous send returns once the broker acknowledged: a {@code PERSISTENT} message stored
+ * by all in-sync replicas (acks ALL), a {@code NON_PERSISTENT} one by the leader (acks LEADER). An
+ * asynchronous one registers its {@code CompletionListener} with {@link AsyncSends}.
+ *
+ * <p>Used by the session's thread (JMS sessions are single-threaded); the partition map is
+ * concurrent so a close from another thread sees a consistent state.
+ */
+public final class MessageSender {
+
+    private final PartitaConnection connection;
+    private final AsyncSends asyncSends;
+    private final Map<PartitaDestination, Integer> partitions = new ConcurrentHashMap<>();
+
+    public MessageSender(PartitaConnection connection, Object session) {
+        this.connection = connection;
+        this.asyncSends = new AsyncSends(session, connection.sender().completions());
+    }
+
+    public AsyncSends asyncSends() {
+        return asyncSends;
+    }
+
+    /** The partition this session sends to for {@code destination}, if it sent there already. */
+    public Integer partitionOf(PartitaDestination destination) {
+        return partitions.get(destination);
+    }
+
+    /**
+     * Sends {@code message} to {@code destination}. With a listener the call returns once the
+     * message is queued; without, once the broker acknowledged it.
+     *
+     * @throws MessageFormatException for a null message, or one too large for the broker
+     * @throws InvalidDestinationException for a null destination or one that does not exist (auto-create off)
+     * @throws JMSException for invalid options, a delivery delay above 0, or a failed send
+     */
+    public void send(PartitaDestination destination, Message message, SendOptions options, CompletionListener listener)
+            throws JMSException {
+        if (message == null) {
+            throw new MessageFormatException("the message to send must not be null");
+        }
+        if (destination == null) {
+            throw new InvalidDestinationException("the destination must not be null");
+        }
+        options.validate();
+        long now = System.currentTimeMillis();
+        stamp(message, destination, options, now);
+        PartitaMessage ours = ForeignMessages.toPartita(message);
+        ProducerRecord record = toRecord(destination, ours, now);
+        boolean persistent = options.deliveryMode() == DeliveryMode.PERSISTENT;
+        String what = "send to " + destination;
+        CompletableFuture<RecordMetadata> sent = connection.sender().send(record, persistent);
+        if (listener != null) {
+            asyncSends.add(sent, message, listener, what, this::reportIfUnreachable);
+            return;
+        }
+        awaitAcknowledgement(sent, what);
+    }
+
+    private void stamp(Message message, PartitaDestination destination, SendOptions options, long now) throws JMSException {
+        message.setJMSDestination(destination);
+        message.setJMSDeliveryMode(options.deliveryMode());
+        message.setJMSPriority(options.priority());
+        long timestamp = options.disableMessageTimestamp() ? 0 : now;
+        message.setJMSTimestamp(timestamp);
+        message.setJMSExpiration(options.timeToLive() > 0 ? now + options.timeToLive() : 0);
+        message.setJMSDeliveryTime(now + options.deliveryDelay());
+        message.setJMSMessageID(options.disableMessageId() ? null : connection.nextMessageId());
+    }
+
+    private ProducerRecord toRecord(PartitaDestination destination, PartitaMessage message, long now) throws JMSException {
+        JmsRecord jms = MessageRecords.toRecord(message);
+        long recordTimestamp = JmsRecordCodec.recordTimestamp(jms, now);
+        Header[] headers = JmsRecordCodec.DEFAULT.encodeHeaders(jms, recordTimestamp);
+        int partition = partitionFor(destination);
+        return new ProducerRecord(topicKey(destination), partition, recordTimestamp, null, jms.body(), List.of(headers));
+    }
+
+    private int partitionFor(PartitaDestination destination) throws JMSException {
+        Integer known = partitions.get(destination);
+        if (known != null) {
+            return known;
+        }
+        int chosen = connection.sender().choosePartition(topicKey(destination));
+        Integer raced = partitions.putIfAbsent(destination, chosen);
+        return raced != null ? raced : chosen;
+    }
+
+    private static TopicKey topicKey(PartitaDestination destination) {
+        return new TopicKey(destination.kind(), destination.name());
+    }
+
+    private void awaitAcknowledgement(CompletableFuture<RecordMetadata> sent, String what) throws JMSException {
+        long timeoutMs = connection.options().sendTimeoutMs() + connection.options().reconnectTimeoutMs();
+        try {
+            sent.get(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw JmsExceptions.toJms(what + " interrupted (the message may still be stored)", e);
+        } catch (ExecutionException | TimeoutException e) {
+            JMSException error = JmsExceptions.toJms(what, e);
+            reportIfUnreachable(error);
+            throw error;
+        }
+    }
+
+    /** A send that failed because no broker could be reached is a connection problem too: tell the exception listener. */
+    private void reportIfUnreachable(JMSException error) {
+        Throwable cause = error.getCause();
+        if (cause instanceof TimeoutException
+                || (cause instanceof ApiException api && (api.error() == Errors.NETWORK_EXCEPTION
+                || api.error() == Errors.REQUEST_TIMED_OUT || api.error() == Errors.BROKER_NOT_AVAILABLE))) {
+            connection.reportException(error);
+        }
+    }
+}

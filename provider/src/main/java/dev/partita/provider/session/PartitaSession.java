@@ -1,0 +1,444 @@
+package dev.partita.provider.session;
+
+import dev.partita.provider.connection.PartitaConnection;
+import dev.partita.provider.destination.PartitaDestination;
+import dev.partita.provider.destination.PartitaQueue;
+import dev.partita.provider.destination.PartitaTopic;
+import dev.partita.provider.message.PartitaBytesMessage;
+import dev.partita.provider.message.PartitaMapMessage;
+import dev.partita.provider.message.PartitaMessage;
+import dev.partita.provider.message.PartitaObjectMessage;
+import dev.partita.provider.message.PartitaStreamMessage;
+import dev.partita.provider.message.PartitaTextMessage;
+import dev.partita.provider.producer.AsyncSends;
+import dev.partita.provider.producer.MessageSender;
+import dev.partita.provider.producer.PartitaMessageProducer;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Destination;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.QueueSender;
+import jakarta.jms.QueueSession;
+import jakarta.jms.StreamMessage;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TemporaryTopic;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicPublisher;
+import jakarta.jms.TopicSession;
+import jakarta.jms.TopicSubscriber;
+import java.io.Serializable;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A JMS session (also as queue and topic session) in {@code AUTO_ACKNOWLEDGE},
+ * {@code CLIENT_ACKNOWLEDGE} or {@code DUPS_OK_ACKNOWLEDGE} mode: message factories, destinations
+ * by name, producers, and its {@link MessageSender} (one partition per destination, completion
+ * listeners in send order).
+ *
+ * <p>Receiving is not implemented yet: every consumer, browser, subscription, temporary
+ * destination, listener and recover method throws a {@code JMSException} saying so
+ * ({@link NotImplementedYet#receiving}). {@code commit} and {@code rollback} throw
+ * {@code IllegalStateException} as the spec says for a session that is not transacted.
+ *
+ * <p>Every method checks first that the session is open ({@code IllegalStateException}); {@code close}
+ * is idempotent, waits for incomplete asynchronous sends and is refused from one of its own
+ * {@code CompletionListener}s. Used by one thread at a time (spec 6.2.2); {@code close} may come from
+ * any thread.
+ */
+public final class PartitaSession implements QueueSession, TopicSession {
+
+    private final PartitaConnection connection;
+    private final AckMode ackMode;
+    private final MessageSender sender;
+    private final List<PartitaMessageProducer> producers = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    /** Made by {@code PartitaConnection.createSession}. */
+    public PartitaSession(PartitaConnection connection, AckMode ackMode) {
+        this.connection = connection;
+        this.ackMode = ackMode;
+        this.sender = new MessageSender(connection, this);
+    }
+
+    /** @throws IllegalStateException when the session (or its connection) is closed */
+    public void checkClosed() throws IllegalStateException {
+        if (closed) {
+            throw new IllegalStateException("the session is closed");
+        }
+        connection.checkClosed();
+    }
+
+    public PartitaConnection connection() {
+        return connection;
+    }
+
+    /** What this session's producers send through. */
+    public MessageSender sender() {
+        return sender;
+    }
+
+    public AckMode ackMode() {
+        return ackMode;
+    }
+
+    // ---------------------------------------------------------------- messages
+
+    @Override
+    public Message createMessage() throws JMSException {
+        checkClosed();
+        return new PartitaMessage();
+    }
+
+    @Override
+    public BytesMessage createBytesMessage() throws JMSException {
+        checkClosed();
+        return new PartitaBytesMessage();
+    }
+
+    @Override
+    public MapMessage createMapMessage() throws JMSException {
+        checkClosed();
+        return new PartitaMapMessage();
+    }
+
+    @Override
+    public StreamMessage createStreamMessage() throws JMSException {
+        checkClosed();
+        return new PartitaStreamMessage();
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage() throws JMSException {
+        checkClosed();
+        PartitaObjectMessage message = new PartitaObjectMessage();
+        message.setAllowlist(connection.options().objectMessageAllowlist());
+        return message;
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage(Serializable object) throws JMSException {
+        ObjectMessage message = createObjectMessage();
+        message.setObject(object);
+        return message;
+    }
+
+    @Override
+    public TextMessage createTextMessage() throws JMSException {
+        checkClosed();
+        return new PartitaTextMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage(String text) throws JMSException {
+        checkClosed();
+        return new PartitaTextMessage(text);
+    }
+
+    // ---------------------------------------------------------------- destinations and producers
+
+    /**
+     * The queue of this name (it need not exist yet: a send creates it when auto-create is on).
+     *
+     * @throws InvalidDestinationException for a null or empty name, or one over 1000 UTF-8 bytes
+     */
+    @Override
+    public Queue createQueue(String queueName) throws JMSException {
+        checkClosed();
+        checkName(queueName, "queue");
+        try {
+            return new PartitaQueue(queueName);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDestinationException(e.getMessage());
+        }
+    }
+
+    /**
+     * The topic of this name (it need not exist yet).
+     *
+     * @throws InvalidDestinationException for a null or empty name, or one over 1000 UTF-8 bytes
+     */
+    @Override
+    public Topic createTopic(String topicName) throws JMSException {
+        checkClosed();
+        checkName(topicName, "topic");
+        try {
+            return new PartitaTopic(topicName);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDestinationException(e.getMessage());
+        }
+    }
+
+    private static void checkName(String name, String kind) throws InvalidDestinationException {
+        if (name == null || name.isEmpty()) {
+            throw new InvalidDestinationException("a " + kind + " name must not be null or empty");
+        }
+    }
+
+    /**
+     * A producer for {@code destination}, or an unidentified one for null.
+     *
+     * @throws InvalidDestinationException for another provider's destination that is neither queue nor topic
+     */
+    @Override
+    public MessageProducer createProducer(Destination destination) throws JMSException {
+        checkClosed();
+        PartitaMessageProducer producer = new PartitaMessageProducer(this, PartitaDestination.of(destination));
+        producers.add(producer);
+        return producer;
+    }
+
+    @Override
+    public QueueSender createSender(Queue queue) throws JMSException {
+        return (QueueSender) createProducer(queue);
+    }
+
+    @Override
+    public TopicPublisher createPublisher(Topic topic) throws JMSException {
+        return (TopicPublisher) createProducer(topic);
+    }
+
+    /** A producer closed itself. */
+    public void producerClosed(PartitaMessageProducer producer) {
+        producers.remove(producer);
+    }
+
+    /**
+     * Waits for every incomplete asynchronous send of this session to call its listener (bounded
+     * by the send timeout plus the reconnect timeout).
+     */
+    public void awaitAsyncSends() throws JMSException {
+        long timeoutMs = connection.options().sendTimeoutMs() + connection.options().reconnectTimeoutMs();
+        try {
+            if (!sender.asyncSends().awaitAll(timeoutMs)) {
+                throw new JMSException(sender.asyncSends().size() + " asynchronous send(s) still incomplete after " + timeoutMs + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JMSException("interrupted while waiting for asynchronous sends to complete");
+        }
+    }
+
+    // ---------------------------------------------------------------- mode, transactions, close
+
+    @Override
+    public boolean getTransacted() throws JMSException {
+        checkClosed();
+        return false;
+    }
+
+    @Override
+    public int getAcknowledgeMode() throws JMSException {
+        checkClosed();
+        return ackMode.jmsValue();
+    }
+
+    /** @throws IllegalStateException always: the session is not transacted (spec: the method is for transacted sessions) */
+    @Override
+    public void commit() throws JMSException {
+        checkClosed();
+        if (AsyncSends.inListenerOf(this)) {
+            throw new IllegalStateException("a CompletionListener must not commit its own session");
+        }
+        throw new IllegalStateException("commit() is for transacted sessions; this one is in " + ackMode + " mode");
+    }
+
+    /** @throws IllegalStateException always: the session is not transacted */
+    @Override
+    public void rollback() throws JMSException {
+        checkClosed();
+        if (AsyncSends.inListenerOf(this)) {
+            throw new IllegalStateException("a CompletionListener must not roll back its own session");
+        }
+        throw new IllegalStateException("rollback() is for transacted sessions; this one is in " + ackMode + " mode");
+    }
+
+    /**
+     * Waits for the incomplete asynchronous sends, closes the producers. Idempotent.
+     *
+     * @throws IllegalStateException when called from a CompletionListener of this session
+     */
+    @Override
+    public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        if (AsyncSends.inListenerOf(this)) {
+            throw new IllegalStateException("a CompletionListener must not close its own session");
+        }
+        try {
+            awaitAsyncSends();
+        } finally {
+            closed = true;
+            producers.forEach(PartitaMessageProducer::closedBySession);
+            producers.clear();
+            connection.sessionClosed(this);
+        }
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    // ---------------------------------------------------------------- receiving: not implemented yet
+
+    @Override
+    public void recover() throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("Session.recover");
+    }
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("Session.getMessageListener");
+    }
+
+    @Override
+    public void setMessageListener(MessageListener listener) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("Session.setMessageListener");
+    }
+
+    /** Application-server facility (a session run by a connection consumer): not implemented yet. */
+    @Override
+    public void run() {
+        throw new UnsupportedOperationException("receiving messages is not implemented yet (Partita issue #3): Session.run");
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("Session.createConsumer");
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("Session.createConsumer");
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("Session.createConsumer");
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("Session.createSharedConsumer");
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("Session.createSharedConsumer");
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("Session.createDurableSubscriber");
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector, boolean noLocal) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("Session.createDurableSubscriber");
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("Session.createDurableConsumer");
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("Session.createDurableConsumer");
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("Session.createSharedDurableConsumer");
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("Session.createSharedDurableConsumer");
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("Session.createBrowser");
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("Session.createBrowser");
+    }
+
+    @Override
+    public TemporaryQueue createTemporaryQueue() throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("Session.createTemporaryQueue");
+    }
+
+    @Override
+    public TemporaryTopic createTemporaryTopic() throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("Session.createTemporaryTopic");
+    }
+
+    @Override
+    public void unsubscribe(String name) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("Session.unsubscribe");
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("QueueSession.createReceiver");
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue, String messageSelector) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("QueueSession.createReceiver");
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("TopicSession.createSubscriber");
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic, String messageSelector, boolean noLocal) throws JMSException {
+        checkClosed();
+        throw NotImplementedYet.receiving("TopicSession.createSubscriber");
+    }
+
+    @Override
+    public String toString() {
+        return "PartitaSession(" + ackMode + (closed ? ", closed" : "") + " of " + connection + ")";
+    }
+}
