@@ -21,7 +21,9 @@ import java.util.Map;
  *
  * <p>Cleaning rule: {@code p.state} is never compacted by key (that would drop deltas). It may be
  * cleaned (segments deleted) below {@link Replay#cleanableBelow()}: the lowest offset of the
- * latest committed snapshot of every subscription in it.
+ * latest committed snapshot of every subscription in it (or of its first record, for a
+ * subscription without a snapshot). A leader should therefore snapshot every subscription now and
+ * then, e.g. after a number of records or bytes since its last snapshot.
  *
  * <p>Stateless and thread-safe; a replay reads the log like any reader.
  */
@@ -88,15 +90,18 @@ public final class StateLog {
      */
     public static Replay replay(Log log, long endOffsetExclusive, long initialStart) {
         Map<StateKey, Long> latestSnapshot = new HashMap<>();
+        Map<StateKey, Long> firstRecord = new HashMap<>();
         forEachRecord(log, log.logStartOffset(), endOffsetExclusive, (offset, key, value) -> {
+            firstRecord.putIfAbsent(key, offset);
             if (StateRecordCodec.peekType(value) == StateRecordType.SNAPSHOT) {
                 latestSnapshot.put(key, offset);
             }
         });
         long from = log.logStartOffset();
-        long cleanable = latestSnapshot.isEmpty() ? from : Long.MAX_VALUE;
-        for (long offset : latestSnapshot.values()) {
-            cleanable = Math.min(cleanable, offset);
+        // Every subscription needs its records from its latest snapshot on, or all of them without one.
+        long cleanable = firstRecord.isEmpty() ? from : Long.MAX_VALUE;
+        for (Map.Entry<StateKey, Long> first : firstRecord.entrySet()) {
+            cleanable = Math.min(cleanable, latestSnapshot.getOrDefault(first.getKey(), first.getValue()));
         }
         Map<StateKey, DeliveryState> states = new HashMap<>();
         int[] rejected = {0};
