@@ -62,6 +62,8 @@ public final class Log {
     private volatile long logStartOffset;
     private volatile long flushedOffset;
     private volatile boolean closed;
+    /** Set after creating segment files: the next flush fsyncs the directory so they survive a crash. */
+    private volatile boolean directoryDirty = true;
     private volatile String offlineReason;
 
     Log(Path dir, LogConfig config, FileIO io, Clock clock, FlushRequester flushRequester,
@@ -331,6 +333,7 @@ public final class Log {
             LogSegment.deleteFilesQuietly(io, dir, current.offset());
             throw e;
         }
+        directoryDirty = true;
         segments.put(segment.baseOffset(), segment);
         end = new LogEnd(current.offset(), segment, 0);
         return segment;
@@ -446,6 +449,11 @@ public final class Log {
                     } else {
                         segment.flush();
                     }
+                }
+                if (directoryDirty) {
+                    // A new segment file is durable only once its directory entry is.
+                    directoryDirty = false;
+                    io.fsyncDirectory(dir);
                 }
                 flushedOffset = target.offset();
                 recoveryPoint.maybeAdvance(target.segment().baseOffset());

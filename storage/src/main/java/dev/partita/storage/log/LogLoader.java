@@ -61,7 +61,11 @@ final class LogLoader {
     }
 
     Log load(boolean hadCleanShutdown, FlushRequester flushRequester) throws IOException {
-        io.createDirectories(dir);
+        if (!io.exists(dir)) {
+            io.createDirectories(dir);
+            // The new directory's entry must survive a crash, or the whole log would vanish.
+            io.fsyncDirectory(dir.getParent());
+        }
         TreeSet<Long> bases = scanDirectory();
         RecoveryPoint recoveryPoint = RecoveryPoint.load(io, dir);
         ConcurrentSkipListMap<Long, LogSegment> segments = new ConcurrentSkipListMap<>();

@@ -102,7 +102,12 @@ public final class LogManager implements AutoCloseable {
     public static LogManager open(Path dataDir, FileIO io, Clock clock, LogConfig defaults) {
         boolean clean;
         try {
-            io.createDirectories(dataDir);
+            if (!io.exists(dataDir)) {
+                io.createDirectories(dataDir);
+                if (dataDir.toAbsolutePath().getParent() != null) {
+                    io.fsyncDirectory(dataDir.toAbsolutePath().getParent());
+                }
+            }
             Path marker = dataDir.resolve(CLEAN_SHUTDOWN_FILE);
             clean = io.exists(marker);
             if (clean) {

@@ -29,8 +29,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@link #failFsyncs(boolean)} makes fsyncs fail as a dying disk's do.</li>
  * </ul>
  *
- * Simplification: creating, renaming and deleting files take effect durably at once (the code
- * under test fsyncs directories anyway); only file contents are volatile until fsynced.
+ * Directories: a file or directory created since its parent directory was last fsynced
+ * ({@link #fsyncDirectory}) vanishes at a crash, whatever its content, as its directory entry may
+ * never have reached the disk. A rename carries that state to the new name. Renames and deletions
+ * themselves are durable at once (a simplification: the code under test fsyncs the directory
+ * after each rename that matters, and a resurrected deleted file is harmless to it).
  *
  * <p>Thread-safe. Shared with the broker's tests through the storage test-jar.
  */
@@ -42,6 +45,8 @@ public final class CrashSimulatingFileIO implements FileIO {
     private final FileIO delegate;
     private final Map<Path, byte[]> durable = new ConcurrentHashMap<>();
     private final Set<SimulatedFile> openFiles = ConcurrentHashMap.newKeySet();
+    /** Files and directories created since their parent directory was last fsynced. */
+    private final Set<Path> unsyncedEntries = ConcurrentHashMap.newKeySet();
     private final AtomicLong fsyncs = new AtomicLong();
     private final AtomicLong crashes = new AtomicLong();
     private volatile boolean noSpace;
@@ -85,6 +90,9 @@ public final class CrashSimulatingFileIO implements FileIO {
         synchronized (this) {
             boolean existed = delegate.exists(path);
             LogFile file = delegate.open(path, create);
+            if (!existed) {
+                unsyncedEntries.add(key);
+            }
             if (!durable.containsKey(key)) {
                 // A file this layer has not seen yet: what is on disk now counts as durable.
                 durable.put(key, existed ? readAll(file) : new byte[0]);
@@ -100,6 +108,7 @@ public final class CrashSimulatingFileIO implements FileIO {
         synchronized (this) {
             delegate.delete(path);
             durable.remove(key(path));
+            unsyncedEntries.remove(key(path));
         }
     }
 
@@ -121,6 +130,12 @@ public final class CrashSimulatingFileIO implements FileIO {
                     durable.put(toKey.resolve(fromKey.relativize(child)), durable.remove(child));
                 }
             }
+            for (Path entry : List.copyOf(unsyncedEntries)) {
+                if (entry.startsWith(fromKey)) {
+                    unsyncedEntries.remove(entry);
+                    unsyncedEntries.add(toKey.resolve(fromKey.relativize(entry)));
+                }
+            }
             for (SimulatedFile file : openFiles) {
                 if (file.key.equals(fromKey)) {
                     file.key = toKey;
@@ -133,7 +148,11 @@ public final class CrashSimulatingFileIO implements FileIO {
 
     @Override
     public void fsyncDirectory(Path dir) throws IOException {
-        delegate.fsyncDirectory(dir);
+        synchronized (this) {
+            delegate.fsyncDirectory(dir);
+            Path key = key(dir);
+            unsyncedEntries.removeIf(entry -> key.equals(entry.getParent()));
+        }
     }
 
     @Override
@@ -148,7 +167,14 @@ public final class CrashSimulatingFileIO implements FileIO {
 
     @Override
     public void createDirectories(Path dir) throws IOException {
-        delegate.createDirectories(dir);
+        synchronized (this) {
+            List<Path> created = new ArrayList<>();
+            for (Path p = key(dir); p != null && !delegate.exists(p); p = p.getParent()) {
+                created.add(p);
+            }
+            delegate.createDirectories(dir);
+            unsyncedEntries.addAll(created);
+        }
     }
 
     /** A power loss: every handle is closed and every file holds exactly its fsynced content. */
@@ -171,6 +197,11 @@ public final class CrashSimulatingFileIO implements FileIO {
             }
         }
         openFiles.clear();
+        // Entries whose directory was never fsynced are gone, with everything inside them.
+        for (Path lost : unsyncedEntries) {
+            removeTree(lost);
+        }
+        unsyncedEntries.clear();
         for (Map.Entry<Path, byte[]> entry : durable.entrySet()) {
             Path path = entry.getKey();
             if (!delegate.exists(path)) {
@@ -190,6 +221,16 @@ public final class CrashSimulatingFileIO implements FileIO {
                 file.force();
             }
         }
+    }
+
+    private void removeTree(Path root) throws IOException {
+        if (java.nio.file.Files.isDirectory(root)) {
+            for (Path child : delegate.list(root)) {
+                removeTree(child);
+            }
+        }
+        delegate.delete(root);
+        durable.keySet().removeIf(path -> path.startsWith(root));
     }
 
     private static boolean startsWith(byte[] content, byte[] prefix) {

@@ -34,6 +34,7 @@ class CrashSimulatingFileIOTest {
     void crashKeepsOnlyFsyncedBytes() throws IOException {
         Path path = dir.resolve("a.log");
         LogFile file = io.open(path, true);
+        io.fsyncDirectory(dir);
         file.write(bytes("durable"), 0);
         file.force();
         file.write(bytes("-lost"), 7);
@@ -54,6 +55,7 @@ class CrashSimulatingFileIOTest {
     void neverFsyncedFileIsEmptyAfterCrash() throws IOException {
         Path path = dir.resolve("b.log");
         io.open(path, true).write(bytes("gone"), 0);
+        io.fsyncDirectory(dir);
         io.crash();
         assertThat(content(path)).isEmpty();
     }
@@ -62,6 +64,7 @@ class CrashSimulatingFileIOTest {
     void partialWritebackKeepsAPrefixOfTheUnsyncedTail() throws IOException {
         Path path = dir.resolve("c.log");
         LogFile file = io.open(path, true);
+        io.fsyncDirectory(dir);
         file.write(bytes("0123"), 0);
         file.force();
         file.write(bytes("456789"), 4);
@@ -69,6 +72,30 @@ class CrashSimulatingFileIOTest {
         String survived = content(path);
         assertThat(survived).startsWith("0123");
         assertThat("0123456789").startsWith(survived);
+    }
+
+    @Test
+    void aNewFileWhoseDirectoryWasNotFsyncedVanishes() throws IOException {
+        Path sub = dir.resolve("sub");
+        io.createDirectories(sub);
+        io.fsyncDirectory(dir);
+        Path kept = sub.resolve("kept");
+        Path lost = sub.resolve("lost");
+        try (LogFile file = io.open(kept, true)) {
+            file.write(bytes("k"), 0);
+            file.force();
+        }
+        io.fsyncDirectory(sub);
+        try (LogFile file = io.open(lost, true)) {
+            file.write(bytes("l"), 0);
+            file.force();
+        }
+        Path lostDir = dir.resolve("lost-dir");
+        io.createDirectories(lostDir);
+        io.crash();
+        assertThat(content(kept)).isEqualTo("k");
+        assertThat(lost).doesNotExist();
+        assertThat(lostDir).doesNotExist();
     }
 
     @Test
@@ -80,6 +107,7 @@ class CrashSimulatingFileIOTest {
             file.force();
         }
         io.atomicMove(temp, target);
+        io.fsyncDirectory(dir);
         io.crash();
         assertThat(content(target)).isEqualTo("checkpoint");
         assertThat(Files.exists(temp)).isFalse();
@@ -104,6 +132,7 @@ class CrashSimulatingFileIOTest {
     void bytesWrittenThroughAMappingCountOnceFsynced() throws IOException {
         Path path = dir.resolve("e.index");
         LogFile file = io.open(path, true);
+        io.fsyncDirectory(dir);
         file.setLength(8);
         var map = file.channel().map(java.nio.channels.FileChannel.MapMode.READ_WRITE, 0, 8);
         map.putInt(0, 42);
