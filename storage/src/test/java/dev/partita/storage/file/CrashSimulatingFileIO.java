@@ -35,6 +35,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * themselves are durable at once (a simplification: the code under test fsyncs the directory
  * after each rename that matters, and a resurrected deleted file is harmless to it).
  *
+ * <p>Stop or abandon whatever uses the files before {@link #crash()}: the handles it holds fail
+ * afterwards, but memory mappings (index files) still point into the files, so a component that
+ * keeps running could write into the files the next incarnation opens.
+ *
  * <p>Thread-safe. Shared with the broker's tests through the storage test-jar.
  */
 public final class CrashSimulatingFileIO implements FileIO {
