@@ -2,11 +2,13 @@ package dev.partita.broker.controller;
 
 import dev.partita.broker.zk.BrokerRegistration;
 import dev.partita.broker.zk.BrokerRegistry;
+import dev.partita.broker.zk.ClientIdRegistry;
 import dev.partita.broker.zk.ControllerElection;
 import dev.partita.broker.zk.EmbeddedZooKeeper;
 import dev.partita.broker.zk.PartitionStateStore;
 import dev.partita.broker.zk.PartitionStateWriter;
 import dev.partita.broker.zk.PreviousSession;
+import dev.partita.broker.zk.SubscriptionRegistry;
 import dev.partita.broker.zk.TopicRegistry;
 import dev.partita.broker.zk.ZkClients;
 import dev.partita.broker.zk.ZkPaths;
@@ -86,6 +88,8 @@ public final class ClusterCoordinator implements AutoCloseable {
     private final PartitionStateStore partitionStates;
     private final ControllerElection election;
     private final Controller controller;
+    private final SubscriptionRegistry subscriptions;
+    private final ClientIdRegistry clientIds;
     private boolean closed;
 
     private ClusterCoordinator(CuratorFramework client, ZkPaths paths, BrokerRegistration self) {
@@ -97,6 +101,8 @@ public final class ClusterCoordinator implements AutoCloseable {
         this.partitionStates = new PartitionStateStore(client, paths);
         this.election = new ControllerElection(client, paths, self.id());
         this.controller = new Controller(election, brokers, topics, new PartitionStateWriter(client, paths));
+        this.subscriptions = new SubscriptionRegistry(client, paths);
+        this.clientIds = new ClientIdRegistry(client, paths);
     }
 
     /**
@@ -114,6 +120,8 @@ public final class ClusterCoordinator implements AutoCloseable {
             coordinator.brokers.start();
             coordinator.topics.start();
             coordinator.partitionStates.start();
+            coordinator.subscriptions.start();
+            coordinator.clientIds.start();
             coordinator.brokers.awaitInitialized(timeout);
             coordinator.topics.awaitInitialized(timeout);
             coordinator.partitionStates.awaitInitialized(timeout);
@@ -155,6 +163,16 @@ public final class ClusterCoordinator implements AutoCloseable {
 
     public PartitionStateStore partitionStates() {
         return partitionStates;
+    }
+
+    /** Durable and shared subscriptions (blocking ZooKeeper calls). */
+    public SubscriptionRegistry subscriptions() {
+        return subscriptions;
+    }
+
+    /** Client IDs, unique across the cluster (blocking ZooKeeper calls). */
+    public ClientIdRegistry clientIds() {
+        return clientIds;
     }
 
     public ControllerElection election() {

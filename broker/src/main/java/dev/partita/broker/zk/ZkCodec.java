@@ -1,6 +1,8 @@
 package dev.partita.broker.zk;
 
+import dev.partita.broker.delivery.ConnectionId;
 import dev.partita.protocol.message.DestinationKind;
+import dev.partita.protocol.message.SubscriptionKey;
 import dev.partita.protocol.message.TopicKey;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,6 +30,13 @@ import java.util.Map;
  *                        | int32 configCount | configCount x (string key, string value)
  * PartitionState     v1: int8 1 | int32 leader | int32 leaderEpoch | int32 controllerEpoch
  *                        | int32 replicaCount | replicaCount x int32 | int32 isrCount | isrCount x int32
+ * ClientIdClaim      v1: int8 1 | string clientId | int64 connection high | int64 connection low | int32 brokerId
+ * SubscriptionEntry  v1: int8 1 | key | int64 generation | int8 live (0 = deleted: nothing follows)
+ *                        | int8 topic kind | string topic name | string logId | string selector (nullable)
+ *                        | int8 noLocal | int8 shared | int32 consumerCount
+ *                        | consumerCount x (int64 connection high, int64 connection low, int64 consumerId, int32 brokerId)
+ * SubscriptionTombstone v1: int8 1 | key | int64 generation | int8 topic kind | string topic name | string logId
+ * key (durable/shared):  int8 kind (3 DURABLE, 4 SHARED) | string clientId (nullable) | string name
  * </pre>
  *
  * Stateless and thread-safe. Malformed bytes throw {@link CoordinationException}.
@@ -122,6 +131,135 @@ public final class ZkCodec {
             List<Integer> isr = readInts(in, bytes.length);
             return new PartitionState(replicas, leader, leaderEpoch, isr, controllerEpoch, zkVersion);
         });
+    }
+
+    /**
+     * The value of a subscription node: the key's latest generation, and the subscription if it is
+     * live (null once deleted: the node then only remembers the generation, so a re-created
+     * subscription never reuses one).
+     */
+    record SubscriptionEntry(SubscriptionKey key, long generation, SubscriptionInfo live) {
+    }
+
+    public static byte[] encode(ClientIdClaim claim) {
+        return write(out -> {
+            writeString(out, claim.clientId());
+            out.writeLong(claim.connection().high());
+            out.writeLong(claim.connection().low());
+            out.writeInt(claim.brokerId());
+        });
+    }
+
+    public static ClientIdClaim decodeClientIdClaim(byte[] bytes) {
+        return read(bytes, "client ID claim", in -> new ClientIdClaim(readString(in),
+                new ConnectionId(in.readLong(), in.readLong()), in.readInt()));
+    }
+
+    static byte[] encode(SubscriptionEntry entry) {
+        return write(out -> {
+            writeSubscriptionKey(out, entry.key());
+            out.writeLong(entry.generation());
+            SubscriptionInfo info = entry.live();
+            out.writeBoolean(info != null);
+            if (info == null) {
+                return;
+            }
+            out.writeByte(info.topic().kind().code());
+            writeString(out, info.topic().name());
+            writeString(out, info.logId());
+            writeString(out, info.selector());
+            out.writeBoolean(info.noLocal());
+            out.writeBoolean(info.shared());
+            out.writeInt(info.consumers().size());
+            for (SubscriptionInfo.Consumer consumer : info.consumers()) {
+                out.writeLong(consumer.connection().high());
+                out.writeLong(consumer.connection().low());
+                out.writeLong(consumer.consumerId());
+                out.writeInt(consumer.brokerId());
+            }
+        });
+    }
+
+    static SubscriptionEntry decodeSubscriptionEntry(byte[] bytes) {
+        return read(bytes, "subscription", in -> {
+            SubscriptionKey key = readSubscriptionKey(in);
+            long generation = in.readLong();
+            if (!in.readBoolean()) {
+                return new SubscriptionEntry(key, generation, null);
+            }
+            TopicKey topic = readTopicKey(in);
+            String logId = readString(in);
+            String selector = readString(in);
+            boolean noLocal = in.readBoolean();
+            boolean shared = in.readBoolean();
+            int count = in.readInt();
+            checkCount(count, bytes.length);
+            List<SubscriptionInfo.Consumer> consumers = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                consumers.add(new SubscriptionInfo.Consumer(new ConnectionId(in.readLong(), in.readLong()),
+                        in.readLong(), in.readInt()));
+            }
+            return new SubscriptionEntry(key, generation,
+                    new SubscriptionInfo(key, topic, logId, selector, noLocal, shared, generation, consumers));
+        });
+    }
+
+    static byte[] encode(SubscriptionTombstone tombstone) {
+        return write(out -> {
+            writeSubscriptionKey(out, tombstone.key());
+            out.writeLong(tombstone.generation());
+            out.writeByte(tombstone.topic().kind().code());
+            writeString(out, tombstone.topic().name());
+            writeString(out, tombstone.logId());
+        });
+    }
+
+    /** Decodes the tombstone stored in node {@code id}. */
+    static SubscriptionTombstone decodeSubscriptionTombstone(String id, byte[] bytes) {
+        return read(bytes, "subscription tombstone", in -> {
+            SubscriptionKey key = readSubscriptionKey(in);
+            long generation = in.readLong();
+            TopicKey topic = readTopicKey(in);
+            return new SubscriptionTombstone(id, key, topic, readString(in), generation);
+        });
+    }
+
+    private static void writeSubscriptionKey(DataOutputStream out, SubscriptionKey key) throws IOException {
+        out.writeByte(key.kind().code());
+        if (key instanceof SubscriptionKey.Durable durable) {
+            writeString(out, durable.clientId());
+            writeString(out, durable.name());
+        } else if (key instanceof SubscriptionKey.Shared shared) {
+            writeString(out, shared.clientId());
+            writeString(out, shared.name());
+        } else {
+            throw new IllegalArgumentException(key + " is not stored in ZooKeeper");
+        }
+    }
+
+    private static SubscriptionKey readSubscriptionKey(DataInputStream in) throws IOException {
+        byte code = in.readByte();
+        SubscriptionKey.Kind kind = SubscriptionKey.Kind.forCode(code)
+                .filter(k -> k == SubscriptionKey.Kind.DURABLE || k == SubscriptionKey.Kind.SHARED)
+                .orElseThrow(() -> new IOException("unknown subscription key kind " + code));
+        String clientId = readString(in);
+        String name = readString(in);
+        if (name == null) {
+            throw new IOException("null subscription name");
+        }
+        return kind == SubscriptionKey.Kind.DURABLE ? SubscriptionKey.durable(clientId, name)
+                : SubscriptionKey.shared(clientId, name);
+    }
+
+    private static TopicKey readTopicKey(DataInputStream in) throws IOException {
+        byte kindCode = in.readByte();
+        DestinationKind kind = DestinationKind.forCode(kindCode)
+                .orElseThrow(() -> new IOException("unknown destination kind " + kindCode));
+        String name = readString(in);
+        if (name == null) {
+            throw new IOException("null topic name");
+        }
+        return new TopicKey(kind, name);
     }
 
     private interface Writer {

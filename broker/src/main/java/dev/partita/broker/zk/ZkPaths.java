@@ -1,6 +1,7 @@
 package dev.partita.broker.zk;
 
 import dev.partita.protocol.message.DestinationKind;
+import dev.partita.protocol.message.SubscriptionKey;
 import dev.partita.protocol.message.TopicKey;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,14 @@ import java.util.Optional;
  *     partitions/&lt;p&gt;/state              PERSISTENT PartitionState (replicas, leader, leader epoch, ISR,
  *                                        controller epoch); written by the controller only, as multi-ops
  *                                        that check the controller_epoch version
+ *   subscriptions/durable/&lt;key&gt;         PERSISTENT SubscriptionEntry of a durable key (shared or unshared)
+ *   subscriptions/shared/&lt;key&gt;          PERSISTENT SubscriptionEntry of a shared non-durable key: see
+ *                                        {@link SubscriptionRegistry}; &lt;key&gt; is
+ *                                        "&lt;escaped client ID&gt;.&lt;escaped name&gt;", or ".&lt;escaped name&gt;"
+ *                                        without a client ID (escaping never writes '.')
+ *   subscriptions/tombstones/g-&lt;seq&gt;     PERSISTENT SubscriptionTombstone: a generation replaced or deleted,
+ *                                        whose delivery state may be dropped
+ *   client_ids/&lt;escaped client ID&gt;     PERSISTENT ClientIdClaim (connection id, broker id); see {@link ClientIdRegistry}
  * </pre>
  *
  * <p>Destination names are arbitrary strings, so each name is escaped into one path segment: UTF-8
@@ -109,6 +118,58 @@ public final class ZkPaths {
 
     public String partitionState(String logId, int partition) {
         return partition(logId, partition) + "/state";
+    }
+
+    public String subscriptions() {
+        return root + "/subscriptions";
+    }
+
+    /** The directory of durable ({@code durable}) or shared non-durable ({@code shared}) keys. */
+    public String subscriptions(SubscriptionKey.Kind kind) {
+        if (kind != SubscriptionKey.Kind.DURABLE && kind != SubscriptionKey.Kind.SHARED) {
+            throw new IllegalArgumentException(kind + " subscriptions are not registered in ZooKeeper");
+        }
+        return subscriptions() + "/" + kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The node of a durable or shared key: one segment, {@code <escaped client ID>.<escaped name>}
+     * or {@code .<escaped name>} without a client ID. Escaping never writes '.', so the segment is
+     * unambiguous, and a non-empty name keeps it from being "." or "..".
+     */
+    public String subscription(SubscriptionKey key) {
+        String clientId;
+        String name;
+        if (key instanceof SubscriptionKey.Durable durable) {
+            clientId = durable.clientId();
+            name = durable.name();
+        } else if (key instanceof SubscriptionKey.Shared shared) {
+            clientId = shared.clientId();
+            name = shared.name();
+        } else {
+            throw new IllegalArgumentException(key + " is not registered in ZooKeeper");
+        }
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("subscription name must not be empty");
+        }
+        return subscriptions(key.kind()) + "/" + (clientId == null ? "" : escape(clientId)) + "." + escape(name);
+    }
+
+    public String subscriptionTombstones() {
+        return subscriptions() + "/tombstones";
+    }
+
+    /** The prefix of a new tombstone node (created persistent sequential). */
+    public String subscriptionTombstonePrefix() {
+        return subscriptionTombstones() + "/g-";
+    }
+
+    public String clientIds() {
+        return root + "/client_ids";
+    }
+
+    public String clientId(String clientId) {
+        return clientIds() + "/" + escape(clientId);
     }
 
     /** The destination a path {@code destinations/<kind>/<escaped name>} names, if it is one. */
