@@ -118,8 +118,8 @@ public final class DeliveryLeader {
 
     /**
      * Acknowledges offsets the session holds, each at the delivery count it was acquired with. An
-     * ack whose offsets are all acknowledged already at those counts (a retry) succeeds with
-     * nothing to write; offsets neither held nor acknowledged refuse the whole ack.
+     * ack whose offsets are all acknowledged already (a retry) succeeds with nothing to write;
+     * offsets neither held nor acknowledged refuse the whole ack.
      */
     public Proposal ack(SessionId session, int sessionEpoch, List<OffsetRange> ranges) {
         Proposal.Refused refused = checkRanges(ranges);
@@ -133,8 +133,7 @@ public final class DeliveryLeader {
         for (OffsetRange range : ranges) {
             for (RecordApplier.Piece piece : pieces.pieces(range.first(), range.last())) {
                 Run run = piece.run();
-                boolean done = piece.last() < state.start() || run != null && run.status() == DeliveryStatus.ACKNOWLEDGED
-                        && run.deliveryCount() == range.deliveryCount();
+                boolean done = piece.last() < state.start() || run != null && run.status() == DeliveryStatus.ACKNOWLEDGED;
                 allDone &= done;
                 if (!done && run != null && owner.equals(run.owner()) && run.deliveryCount() == range.deliveryCount()) {
                     held.add(new OffsetRange(piece.first(), piece.last(), range.deliveryCount()));
@@ -231,8 +230,9 @@ public final class DeliveryLeader {
             for (RecordApplier.Piece piece : new RecordApplier(state).pieces(range.first(), range.last())) {
                 Run run = piece.run();
                 boolean ok = piece.last() < state.start() || (run == null ? range.deliveryCount() == 0
-                        : (run.status() == DeliveryStatus.AVAILABLE || run.status() == DeliveryStatus.DEAD_LETTER_PENDING
-                           || run.status() == DeliveryStatus.ARCHIVED) && run.deliveryCount() == range.deliveryCount());
+                        : run.status() == DeliveryStatus.ARCHIVED
+                          || (run.status() == DeliveryStatus.AVAILABLE || run.status() == DeliveryStatus.DEAD_LETTER_PENDING)
+                             && run.deliveryCount() == range.deliveryCount());
                 if (!ok) {
                     return new Proposal.Refused(DeliveryError.NOT_AVAILABLE, "offsets " + piece.first() + ".."
                             + piece.last() + " are not available or dead-letter pending at that delivery count", -1);

@@ -130,7 +130,7 @@ final class RecordApplier {
     }
 
     private ApplyResult ack(StateRecord.Ack record) {
-        if (allFinishedWithCounts(record.ranges())) {
+        if (allAcked(record.ranges())) {
             return applied(); // a repeat of an ack already applied
         }
         ApplyResult.Rejected bad = checkSession(record.session(), record.sessionEpoch());
@@ -140,7 +140,7 @@ final class RecordApplier {
         Owner.Session owner = new Owner.Session(record.session(), record.sessionEpoch());
         for (OffsetRange range : record.ranges()) {
             for (Piece piece : pieces(range.first(), range.last())) {
-                if (!isAckedWithCount(piece, range.deliveryCount())) {
+                if (!isAcked(piece)) {
                     bad = checkHeld(new OffsetRange(piece.first(), piece.last(), range.deliveryCount()), owner);
                     if (bad != null) {
                         return bad;
@@ -151,7 +151,7 @@ final class RecordApplier {
         for (OffsetRange range : record.ranges()) {
             for (Piece piece : pieces(range.first(), range.last())) {
                 if (piece.first() >= state.start()) {
-                    runs.set(piece.first(), piece.last(), DeliveryStatus.ACKNOWLEDGED, null, range.deliveryCount());
+                    runs.set(piece.first(), piece.last(), DeliveryStatus.ACKNOWLEDGED, null, 0);
                 }
             }
         }
@@ -159,19 +159,18 @@ final class RecordApplier {
         return applied();
     }
 
-    private boolean isAckedWithCount(Piece piece, int deliveryCount) {
+    private boolean isAcked(Piece piece) {
         if (piece.last() < state.start()) {
             return true;
         }
         Run run = piece.run();
-        return piece.first() >= state.start() && run != null && run.status() == DeliveryStatus.ACKNOWLEDGED
-                && run.deliveryCount() == deliveryCount;
+        return piece.first() >= state.start() && run != null && run.status() == DeliveryStatus.ACKNOWLEDGED;
     }
 
-    private boolean allFinishedWithCounts(List<OffsetRange> ranges) {
+    private boolean allAcked(List<OffsetRange> ranges) {
         for (OffsetRange range : ranges) {
             for (Piece piece : pieces(range.first(), range.last())) {
-                if (!isAckedWithCount(piece, range.deliveryCount())) {
+                if (!isAcked(piece)) {
                     return false;
                 }
             }
@@ -231,7 +230,7 @@ final class RecordApplier {
         for (OffsetRange range : record.ranges()) {
             for (Piece piece : pieces(range.first(), range.last())) {
                 if (piece.first() >= state.start()) {
-                    runs.set(piece.first(), piece.last(), DeliveryStatus.ARCHIVED, null, range.deliveryCount());
+                    runs.set(piece.first(), piece.last(), DeliveryStatus.ARCHIVED, null, 0);
                 }
             }
         }
@@ -248,7 +247,7 @@ final class RecordApplier {
         }
         Run run = piece.run();
         if (run != null && run.status() == DeliveryStatus.ARCHIVED) {
-            return run.deliveryCount() == deliveryCount;
+            return true; // a retried archive
         }
         if (owner != null) {
             return run != null && run.status() == DeliveryStatus.ACQUIRED && run.owner().equals(owner)
@@ -319,7 +318,7 @@ final class RecordApplier {
         for (Run run : new ArrayList<>(runs.all())) {
             if (transaction.equals(run.owner())) {
                 if (record.commit()) {
-                    runs.set(run.first(), run.last(), DeliveryStatus.ACKNOWLEDGED, null, run.deliveryCount());
+                    runs.set(run.first(), run.last(), DeliveryStatus.ACKNOWLEDGED, null, 0);
                 } else {
                     makeAvailable(run.first(), run.last(), run.deliveryCount() + 1, true, record.maxDeliveryCount(),
                             deadLettered);

@@ -8,6 +8,9 @@ import java.util.Objects;
  *
  * @param owner the session for {@link DeliveryStatus#ACQUIRED}, the transaction for
  *              {@link DeliveryStatus#PENDING_ACK}, null otherwise
+ * @param deliveryCount 0 for finished runs (acknowledged, archived): a finished offset is never
+ *              delivered again, and dropping its count lets finished runs merge, so a stuck
+ *              message at {@code start} costs one run however many offsets after it finish
  */
 public record Run(long first, long last, DeliveryStatus status, Owner owner, int deliveryCount) {
 

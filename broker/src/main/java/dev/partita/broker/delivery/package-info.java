@@ -33,9 +33,14 @@
  *       {@code DeliveryState.deadLetterPending()} (after a restart) say which.</li>
  *   <li>The maximum delivery count travels in RELEASE/EXPIRE/abort records, so a config change
  *       can never make replicas disagree.</li>
- *   <li>A repeated ack whose offsets are all acknowledged (or below start) at the counts named
- *       succeeds, whatever the session epoch; a stale epoch otherwise fails with
- *       {@code STALE_SESSION_EPOCH}; an offset not held fails with {@code NOT_HELD}.</li>
+ *   <li>A repeated ack whose offsets are all acknowledged (or below start) succeeds, whatever the
+ *       session epoch; a stale epoch otherwise fails with {@code STALE_SESSION_EPOCH}; an offset
+ *       not held (by this session, at this epoch, with this delivery count) fails with
+ *       {@code NOT_HELD}. Finished runs store delivery count 0, so they merge: offsets finished
+ *       behind a stuck message cost one run.</li>
+ *   <li>A lease expiry the leader proposed but that is not committed yet answers
+ *       {@code IN_FLIGHT} (retry), never {@code STALE_SESSION_EPOCH}: a client learns only
+ *       committed facts, since a leader failure may lose the uncommitted expiry.</li>
  *   <li>Lease expiry bumps the session epoch and keeps the session as a tombstone (so late
  *       requests learn the new epoch); tombstones are forgotten after the session retention.</li>
  * </ul>

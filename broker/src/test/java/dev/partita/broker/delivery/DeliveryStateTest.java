@@ -70,6 +70,26 @@ class DeliveryStateTest {
     }
 
     @Test
+    void offsetsFinishedBehindAStuckMessageCostOneRunWhateverTheirCounts() {
+        state.apply(acquire(0, S2, 100, 100)); // held and never acked
+        for (long offset = 101; offset < 1_101; offset++) {
+            state.apply(acquire(0, S1, offset, offset));
+            if (offset % 2 == 0) {
+                state.apply(new StateRecord.Release(0, S1, 0, 10, List.of(ReleaseRange.of(offset, offset, 0, true))));
+                state.apply(new StateRecord.Acquire(0, S1, 0, C1, List.of(OffsetRange.of(offset, 1))));
+                state.apply(new StateRecord.Ack(0, S1, 0, List.of(OffsetRange.of(offset, 1))));
+            } else {
+                state.apply(new StateRecord.Ack(0, S1, 0, List.of(OffsetRange.of(offset, 0))));
+            }
+        }
+        assertThat(state.runs()).containsExactly(new Run(100, 100, DeliveryStatus.ACQUIRED, new Owner.Session(S2, 0), 0),
+                new Run(101, 1_100, DeliveryStatus.ACKNOWLEDGED, null, 0));
+        state.apply(new StateRecord.Ack(0, S2, 0, List.of(OffsetRange.of(100, 0))));
+        assertThat(state.start()).isEqualTo(1_101);
+        assertThat(state.runCount()).isZero();
+    }
+
+    @Test
     void pendingAcksWaitForTheTransactionMarker() {
         state.apply(acquire(0, S1, 100, 103));
         assertThat(state.apply(new StateRecord.PendingAck(0, S1, 0, 7, (short) 1,

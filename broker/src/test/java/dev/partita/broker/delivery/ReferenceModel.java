@@ -136,7 +136,7 @@ final class ReferenceModel {
             for (OffsetRange range : r.ranges()) {
                 for (long o = range.first(); o <= range.last(); o++) {
                     if (o >= start) {
-                        put(o, DeliveryStatus.ACKNOWLEDGED, null, range.deliveryCount());
+                        put(o, DeliveryStatus.ACKNOWLEDGED, null, 0);
                     }
                 }
             }
@@ -183,7 +183,7 @@ final class ReferenceModel {
             }
             for (long o : offsets(r.ranges())) {
                 if (o >= start) {
-                    put(o, DeliveryStatus.ARCHIVED, null, entryCount(r.ranges(), o));
+                    put(o, DeliveryStatus.ARCHIVED, null, 0);
                 }
             }
             return true;
@@ -212,21 +212,12 @@ final class ReferenceModel {
         throw new IllegalArgumentException("the simulation does not write " + record.type());
     }
 
-    private static int entryCount(List<OffsetRange> ranges, long offset) {
-        for (OffsetRange range : ranges) {
-            if (range.contains(offset)) {
-                return range.deliveryCount();
-            }
-        }
-        throw new IllegalArgumentException("offset " + offset + " not in " + ranges);
-    }
-
     private boolean ackedAt(long offset, int count) {
         if (offset < start) {
             return true;
         }
         Entry entry = entries.get(offset);
-        return entry != null && entry.status() == DeliveryStatus.ACKNOWLEDGED && entry.count() == count;
+        return entry != null && entry.status() == DeliveryStatus.ACKNOWLEDGED;
     }
 
     private boolean archivable(long offset, int count, Owner owner) {
@@ -235,7 +226,7 @@ final class ReferenceModel {
         }
         Entry entry = entries.get(offset);
         if (entry != null && entry.status() == DeliveryStatus.ARCHIVED) {
-            return entry.count() == count;
+            return true;
         }
         if (owner != null) {
             return held(offset, owner, count);
