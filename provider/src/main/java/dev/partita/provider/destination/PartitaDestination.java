@@ -8,13 +8,19 @@ import jakarta.jms.JMSException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import javax.naming.Reference;
+import javax.naming.Referenceable;
+import javax.naming.StringRefAddr;
 
 /**
  * A Partita queue or topic: a kind and a name (1..1000 UTF-8 bytes, as the broker accepts).
  * Immutable, thread-safe and serializable, so it can sit in a JNDI tree or an {@code ObjectMessage}.
  * Two destinations are equal when kind and name are.
+ *
+ * <p>{@link Referenceable}, so any naming service can hold one: the reference names the factory
+ * class of the {@code jndi} module by its name only (no compile dependency on it).
  */
-public abstract sealed class PartitaDestination implements Destination, Serializable
+public abstract sealed class PartitaDestination implements Destination, Serializable, Referenceable
         permits PartitaQueue, PartitaTopic {
 
     private static final long serialVersionUID = 1L;
@@ -40,6 +46,17 @@ public abstract sealed class PartitaDestination implements Destination, Serializ
     }
 
     public abstract DestinationKind kind();
+
+    /** Class name of the {@code javax.naming.spi.ObjectFactory} that rebuilds destinations from references. */
+    public static final String OBJECT_FACTORY = "dev.partita.jndi.PartitaObjectFactory";
+
+    /** Reference address that holds the destination name. */
+    public static final String NAME_ADDRESS = "name";
+
+    @Override
+    public Reference getReference() {
+        return new Reference(getClass().getName(), new StringRefAddr(NAME_ADDRESS, name), OBJECT_FACTORY, null);
+    }
 
     /** The form records carry in {@code JMSDestination} and {@code JMSReplyTo}. */
     public JmsDestination toRecordForm() {
