@@ -99,6 +99,18 @@ class LogTest {
     }
 
     @Test
+    void rollsWhenAnIndexIsFull() {
+        // Room for two time-index entries (12 bytes each); an entry before every batch but the first.
+        open(LogConfig.builder().segmentIndexBytes(24).indexIntervalBytes(0).build(), false);
+        for (int i = 0; i < 9; i++) {
+            log.appendAsLeader(TestBatches.batchOf(i, "v" + i), 0);
+        }
+        assertThat(log.numberOfSegments()).isEqualTo(3);
+        assertThat(LogTestSupport.readValues(log)).hasSize(9).endsWith("v8");
+        assertThat(values(log.read(4, 1, Long.MAX_VALUE, true))).containsExactly("v4");
+    }
+
+    @Test
     void rollsByAge() {
         open(LogConfig.builder().segmentMs(1000).build(), false);
         log.appendAsLeader(TestBatches.batchOf(1, "a"), 0);
