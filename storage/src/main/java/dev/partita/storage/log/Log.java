@@ -38,6 +38,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * at any time: the log end is published through a volatile field after the bytes are written.
  * {@link #flush()} may run on another thread (the group-commit flusher) concurrently with appends;
  * it serializes with the structural changes (truncation, retention, close) through a lock.
+ *
+ * <p>Size note: this class is the log's whole public surface and is longer than most; opening
+ * and recovery live in {@link LogLoader}, batch validation in {@link BatchValidator}, the choice
+ * of segments to delete in {@link Retention}.
  */
 public final class Log {
 
