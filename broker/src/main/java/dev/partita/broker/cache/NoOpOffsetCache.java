@@ -42,7 +42,7 @@ public final class NoOpOffsetCache implements OffsetCache {
 
     @Override
     public OffsetCacheStats stats() {
-        return new OffsetCacheStats(0, 0, 0, dropped.get(), 0);
+        return new OffsetCacheStats(0, 0, 0, 0, dropped.get(), 0);
     }
 
     @Override

@@ -39,6 +39,7 @@ final class OffsetWriter implements AutoCloseable {
     private volatile boolean running = true;
 
     private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong coalesced = new AtomicLong();
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong superseded = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -80,11 +81,18 @@ final class OffsetWriter implements AutoCloseable {
         accepted.incrementAndGet();
         if (added[0]) {
             order.add(key);
+        } else {
+            coalesced.incrementAndGet();
         }
     }
 
     OffsetCacheStats stats() {
-        return new OffsetCacheStats(accepted.get(), applied.get(), superseded.get(), dropped.get(), failed.get());
+        return new OffsetCacheStats(accepted.get(), coalesced.get(), applied.get(), superseded.get(), dropped.get(), failed.get());
+    }
+
+    /** Writes waiting to be sent (distinct keys). */
+    int waiting() {
+        return waiting.size();
     }
 
     private void run() {
