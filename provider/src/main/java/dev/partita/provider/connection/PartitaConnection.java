@@ -1,6 +1,7 @@
 package dev.partita.provider.connection;
 
 import dev.partita.client.PartitaClient;
+import dev.partita.protocol.auth.PlainCredentials;
 import dev.partita.provider.session.AckMode;
 import dev.partita.provider.session.NotImplementedYet;
 import dev.partita.provider.session.PartitaSession;
@@ -13,6 +14,7 @@ import jakarta.jms.ExceptionListener;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidClientIDException;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueSession;
@@ -87,6 +89,9 @@ public final class PartitaConnection implements Connection, QueueConnection, Top
         if (options.clientId() != null) {
             validateClientId(options.clientId());
         }
+        if (user != null) {
+            checkCredentials(user, password);
+        }
         PartitaClient client;
         try {
             client = PartitaClient.create(options.clientConfig("partita-jms", user, password));
@@ -108,6 +113,18 @@ public final class PartitaConnection implements Connection, QueueConnection, Top
                     + options.reconnectTimeoutMs() + " ms)", "REQUEST_TIMED_OUT");
         }
         return new PartitaConnection(options, client);
+    }
+
+    /** Credentials SASL PLAIN cannot carry are refused here rather than by a handshake that cannot start. */
+    private static void checkCredentials(String user, String password) throws JMSSecurityException {
+        try {
+            PlainCredentials.of(user, password == null ? "" : password);
+        } catch (IllegalArgumentException e) {
+            JMSSecurityException refused = new JMSSecurityException("cannot authenticate as \"" + user + "\": " + e.getMessage(),
+                    "SASL_AUTHENTICATION_FAILED");
+            refused.initCause(e);
+            throw refused;
+        }
     }
 
     // ---------------------------------------------------------------- for sessions and contexts
