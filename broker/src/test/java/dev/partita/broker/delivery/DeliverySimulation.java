@@ -27,6 +27,8 @@ final class DeliverySimulation {
     static final int MAX_DELIVERIES = 3;
     static final long LEASE_MS = 1_000;
     static final DeliveryConfig CONFIG = new DeliveryConfig(MAX_DELIVERIES, LEASE_MS, 3_000);
+    /** A client fails a connection it could not reach for this long; below the session retention, as it must be. */
+    static final long RECONNECT_TIMEOUT_MS = 2_000;
 
     /** A client session as its client sees it. */
     static final class Client {
@@ -45,11 +47,15 @@ final class DeliverySimulation {
     record StaleAck(SessionId session, int epoch, List<OffsetRange> ranges) {
     }
 
+    /** How often each interesting path ran, summed by the test to prove the simulation reaches it. */
+    final Map<String, Integer> stats = new TreeMap<>();
+
     private final long seed;
     private final Random random;
     private final SimulatedStateStore store;
     private final List<ConnectionId> connections = new ArrayList<>();
     private final Set<ConnectionId> alive = new HashSet<>();
+    private final Map<ConnectionId, Long> deadSince = new HashMap<>();
     private final TreeMap<SessionId, Client> clients = new TreeMap<>();
     private final ArrayDeque<StateRecord> unwritten = new ArrayDeque<>();
     private final List<StateRecord> inFlight = new ArrayList<>();
@@ -151,6 +157,7 @@ final class DeliverySimulation {
         SessionInfo info = model.sessions.get(client.id);
         boolean expiring = expiringInFlight(client.id);
         if (expiring) {
+            count("acquire refused while an expiry is in flight");
             assertThat(proposal).isInstanceOf(Proposal.Refused.class);
             assertThat(((Proposal.Refused) proposal).error()).isEqualTo(DeliveryError.IN_FLIGHT);
             return;
@@ -242,6 +249,7 @@ final class DeliverySimulation {
         StateRecord.Ack ack = confirmedAcks.get(random.nextInt(confirmedAcks.size()));
         Proposal proposal = leader.ack(ack.session(), ack.sessionEpoch(), ack.ranges());
         assertThat(proposal).as("a repeated ack succeeds without a write").isInstanceOf(Proposal.Nothing.class);
+        count("repeated ack");
     }
 
     private void staleAck() {
@@ -255,6 +263,7 @@ final class DeliverySimulation {
             assertAllAcked(stale.ranges());
         } else {
             assertThat(proposal).as("an ack from an expired session epoch").isInstanceOf(Proposal.Refused.class);
+            count("stale ack refused " + ((Proposal.Refused) proposal).error());
         }
     }
 
@@ -346,11 +355,17 @@ final class DeliverySimulation {
     private void toggleConnection() {
         event = "toggle connection";
         ConnectionId connection = connections.get(random.nextInt(connections.size()));
-        if (!alive.remove(connection)) {
-            // Back after a failure: the client failed that connection (reconnect timeout) and
-            // abandoned its sessions; the broker expires and later forgets them.
+        if (alive.remove(connection)) {
+            deadSince.put(connection, now);
+        } else {
             alive.add(connection);
-            clients.values().removeIf(client -> client.connection.equals(connection));
+            if (now - deadSince.remove(connection) > RECONNECT_TIMEOUT_MS) {
+                // The client gave up on the connection and abandoned its sessions; the broker
+                // expires and later forgets them.
+                clients.values().removeIf(client -> client.connection.equals(connection));
+            }
+            // Otherwise it reconnected in time and its sessions go on, perhaps at an epoch the
+            // leader has moved past meanwhile: their next requests tell them so.
         }
     }
 
@@ -433,21 +448,28 @@ final class DeliverySimulation {
         ApplyResult result = leader.apply(record);
         assertThat(result.applied()).as("result of %s", record).isEqualTo(modelApplied);
         assertThat(result.applied()).as("a record the leader proposed applies when committed: %s", result).isTrue();
+        count("committed " + record.type() + (record instanceof StateRecord.Expire e ? " " + e.reason() : "")
+                + (record instanceof StateRecord.Archive a ? " " + a.reason() : ""));
+        if (result instanceof ApplyResult.Applied applied && !applied.newlyDeadLetterPending().isEmpty()) {
+            count("parked for the dead-letter queue");
+        }
+        if (record instanceof StateRecord.Acquire a && a.ranges().stream().anyMatch(r -> r.deliveryCount() > 0)) {
+            count("redelivery acquired");
+        }
         if (record instanceof StateRecord.Acquire acquire) {
             Client client = clients.get(acquire.session());
             for (OffsetRange range : acquire.ranges()) {
                 for (long o = range.first(); o <= range.last(); o++) {
-                    assertThat(acked).as("ack finality: acknowledged offset %d acquired again", o).doesNotContain(o);
-                    assertThat(range.deliveryCount()).as("delivery count of %d went down", o)
-                            .isGreaterThanOrEqualTo(lastCount.getOrDefault(o, 0))
-                            .as("delivery count of %d under-counts deliveries", o)
-                            .isGreaterThanOrEqualTo(appDeliveries.getOrDefault(o, 0));
+                    check(!acked.contains(o), "ack finality: acknowledged offset %d acquired again", o);
+                    check(range.deliveryCount() >= lastCount.getOrDefault(o, 0), "delivery count of %d went down", o);
+                    check(range.deliveryCount() >= appDeliveries.getOrDefault(o, 0),
+                            "delivery count of %d under-counts deliveries", o);
                     lastCount.put(o, range.deliveryCount());
                     for (Client other : clients.values()) {
                         SessionInfo info = model.sessions.get(other.id);
                         if (other != client && info != null && info.epoch() == other.epoch) {
-                            assertThat(other.prefetched).as("exclusive ownership of %d", o).doesNotContainKey(o);
-                            assertThat(other.delivered).as("exclusive ownership of %d", o).doesNotContainKey(o);
+                            check(!other.prefetched.containsKey(o) && !other.delivered.containsKey(o),
+                                    "exclusive ownership: %d acquired by %s while %s holds it", o, acquire.session(), other.id);
                         }
                     }
                     if (client != null && client.epoch == acquire.sessionEpoch()) {
@@ -473,6 +495,13 @@ final class DeliverySimulation {
         event = "restart";
         List<StateRecord> stored = store.crashAndRecover(random);
         assertThat(stored.size()).as("every confirmed record survives").isGreaterThanOrEqualTo(confirmedRecords);
+        count("restart");
+        if (stored.size() > confirmedRecords) {
+            count("restart kept unconfirmed records");
+        }
+        if (stored.size() < confirmedRecords + inFlight.size()) {
+            count("restart lost unconfirmed records");
+        }
         ReferenceModel rebuiltModel = new ReferenceModel(0);
         stored.forEach(rebuiltModel::apply);
         DeliveryState rebuilt = store.rebuild();
@@ -502,6 +531,10 @@ final class DeliverySimulation {
 
     // ---------------------------------------------------------------- helpers
 
+    private void count(String what) {
+        stats.merge(what, 1, Integer::sum);
+    }
+
     private void propose(Proposal proposal) {
         assertThat(proposal).isInstanceOf(Proposal.Append.class);
         StateRecord record = ((Proposal.Append) proposal).record();
@@ -512,6 +545,7 @@ final class DeliverySimulation {
 
     private void learnStale(Client client, Proposal.Refused refused) {
         assertThat(refused.error()).isEqualTo(DeliveryError.STALE_SESSION_EPOCH);
+        count("client learned a new session epoch");
         if (!client.delivered.isEmpty() && staleAcks.size() < 50) {
             staleAcks.add(new StaleAck(client.id, client.epoch, ranges(client.delivered)));
         }
@@ -583,27 +617,35 @@ final class DeliverySimulation {
         assertThat(state.sessions()).as("sessions").isEqualTo(model.sessions);
     }
 
-    /** Conservation and the shape of the state, after every event. */
+    /** Conservation and the shape of the state, after every event (plain checks: this runs 400k times). */
     private void checkInvariants() {
         DeliveryState state = leader.state();
         assertMatchesModel(state);
-        assertThat(state.start()).as("start <= high watermark").isLessThanOrEqualTo(highWatermark);
-        assertThat(state.leaderEpoch()).isLessThanOrEqualTo(leaderEpoch);
+        check(state.start() <= highWatermark, "start %d above the high watermark %d", state.start(), highWatermark);
+        check(state.leaderEpoch() <= leaderEpoch, "state of leader epoch %d", state.leaderEpoch());
         long previousLast = state.start() - 1;
-        for (Run run : state.runs()) {
-            assertThat(run.first()).as("runs sorted, disjoint, above start").isGreaterThan(previousLast);
-            assertThat(run.last()).as("runs below the high watermark").isLessThan(highWatermark);
-            if (run.status() == DeliveryStatus.AVAILABLE) {
-                assertThat(run.deliveryCount()).isBetween(1, MAX_DELIVERIES - 1);
-            } else if (run.status() == DeliveryStatus.ACQUIRED) {
-                assertThat(run.deliveryCount()).isLessThan(MAX_DELIVERIES);
-            } else if (run.status() == DeliveryStatus.DEAD_LETTER_PENDING) {
-                assertThat(run.deliveryCount()).isGreaterThanOrEqualTo(MAX_DELIVERIES);
-            }
+        List<Run> runs = state.runs();
+        for (Run run : runs) {
+            check(run.first() > previousLast, "runs not sorted, disjoint and above start: %s", runs);
+            check(run.last() < highWatermark, "run %s above the high watermark %d", run, highWatermark);
+            int count = run.deliveryCount();
+            boolean countOk = switch (run.status()) {
+                case AVAILABLE -> count >= 1 && count < MAX_DELIVERIES;
+                case ACQUIRED -> count < MAX_DELIVERIES;
+                case DEAD_LETTER_PENDING -> count >= MAX_DELIVERIES;
+                case ACKNOWLEDGED, ARCHIVED -> count == 0;
+                case PENDING_ACK -> false;
+            };
+            check(countOk, "run %s has an impossible delivery count", run);
             previousLast = run.last();
         }
-        Run first = state.runs().isEmpty() ? null : state.runs().get(0);
-        assertThat(first != null && first.first() == state.start() && first.status().isFinished())
-                .as("start stops at the first unfinished offset").isFalse();
+        check(runs.isEmpty() || runs.get(0).first() != state.start() || !runs.get(0).status().isFinished(),
+                "start %d stops before a finished run", state.start());
+    }
+
+    private static void check(boolean condition, String message, Object... args) {
+        if (!condition) {
+            fail(String.format(message, args));
+        }
     }
 }

@@ -1,6 +1,10 @@
 package dev.partita.broker.delivery;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -13,13 +17,25 @@ import org.junit.jupiter.api.io.TempDir;
 class DeliverySimulationTest {
 
     @Test
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void invariantsHoldForManySeedsWithAnInMemoryStateLog() {
+        Map<String, Integer> stats = new TreeMap<>();
         for (long seed = 0; seed < 200; seed++) {
             try (MemoryStateStore store = new MemoryStateStore()) {
-                new DeliverySimulation(seed, store).run(2_000);
+                DeliverySimulation simulation = new DeliverySimulation(seed, store);
+                simulation.run(2_000);
+                simulation.stats.forEach((what, n) -> stats.merge(what, n, Integer::sum));
             }
         }
+        // The simulation must actually reach every path it claims to check.
+        assertThat(stats).as("%s", stats).containsKeys("committed ACQUIRE", "committed ACK", "committed RELEASE",
+                "committed EXPIRE LEASE_EXPIRED", "committed EXPIRE CLOSED", "committed ARCHIVE DEAD_LETTERED",
+                "committed ARCHIVE EXPIRED", "committed SNAPSHOT", "parked for the dead-letter queue",
+                "redelivery acquired", "repeated ack", "client learned a new session epoch",
+                "acquire refused while an expiry is in flight", "restart", "restart kept unconfirmed records",
+                "restart lost unconfirmed records");
+        assertThat(stats.keySet().stream().filter(k -> k.startsWith("stale ack refused")).toList()).isNotEmpty();
+        assertThat(stats.get("restart")).isGreaterThan(1_000);
     }
 
     /**
