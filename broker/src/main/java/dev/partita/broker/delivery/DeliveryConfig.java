@@ -9,7 +9,11 @@ package dev.partita.broker.delivery;
  *                           sessions' acquisitions (default 30 s)
  * @param sessionRetentionMs how long an expired session is remembered as a tombstone after its
  *                           connection's lease ran out, so late requests at its old epoch are told
- *                           {@link DeliveryError#STALE_SESSION_EPOCH} (default 10 min)
+ *                           {@link DeliveryError#STALE_SESSION_EPOCH} (default 10 min). Must exceed
+ *                           the time a client keeps trying to reconnect before it fails the
+ *                           connection (its {@code reconnectTimeout}): a client that came back
+ *                           after its tombstone was forgotten would not learn that its prefetch is
+ *                           stale (its acks would still fail, as the offsets are not held).
  */
 public record DeliveryConfig(int maxDeliveryCount, long leaseTimeoutMs, long sessionRetentionMs) {
 

@@ -45,6 +45,39 @@
  *       requests learn the new epoch); tombstones are forgotten after the session retention.</li>
  * </ul>
  *
+ * <h2>Wiring it into the broker (not done yet)</h2>
+ * <ol>
+ *   <li>Per (subscription generation, partition) the partition's writer thread owns one
+ *       {@code DeliveryState}. A follower applies every {@code p.state} record it replicates
+ *       ({@code StateRecordCodec.decode} of the value, routed by the record key); a broker that
+ *       opens {@code p.state} after a restart calls {@code StateLog.replay(log, highWatermark, ...)}.</li>
+ *   <li>On becoming leader with epoch E: {@code new DeliveryLeader(state, E, config)}, then
+ *       propose and commit a snapshot first, so records of older leaders are refused from then
+ *       on. On losing leadership: drop the leader object, keep applying as a follower.</li>
+ *   <li>Request handlers (on the partition thread): call {@code heartbeat(connection, now)} for
+ *       every request of a connection and for its heartbeats; turn the request into a proposal;
+ *       append {@code Proposal.Append.record()} with {@code StateLog.batch(key, records, now)} and
+ *       {@code Log.appendAsLeader} (several proposals may share one batch, in proposal order);
+ *       when {@code p.state}'s high watermark passes it, call {@code DeliveryLeader.apply} and
+ *       answer from the {@code ApplyResult}. An acquire response carries the record's ranges
+ *       and delivery counts (JMSXDeliveryCount = count + 1, JMSRedelivered = count &gt; 0).
+ *       {@code Refused(IN_FLIGHT)} means retry after the pending commit;
+ *       {@code Refused(STALE_SESSION_EPOCH)} carries the epoch the client continues with after
+ *       purging its prefetch.</li>
+ *   <li>A timer on the partition thread calls {@code poll(now)} by the deadline it returned and
+ *       appends the EXPIRE records like any proposal.</li>
+ *   <li>Dead letters: after each apply, and after becoming leader, take
+ *       {@code newlyDeadLetterPending} / {@code state.deadLetterPending()}, append those messages
+ *       to the destination's dead-letter queue idempotently (keyed by source partition and
+ *       offset, headers kept, reason added), then propose {@code archive(DEAD_LETTERED, ...)}.</li>
+ *   <li>Selectors: on a queue pass the selector as {@code AcquireRequest.filter}; on a topic
+ *       subscription propose {@code archive(FILTERED, ...)} for the offsets it rejects.</li>
+ *   <li>Retention floor: a partition's floor includes {@code state.start()} of its queue and
+ *       durable subscriptions; {@code p.state} itself may be cleaned below
+ *       {@code StateLog.Replay.cleanableBelow()} after the leader snapshots each subscription
+ *       now and then.</li>
+ * </ol>
+ *
  * <h2>Record format (version 1)</h2>
  * Big-endian. {@code varint}/{@code varlong} are the zig-zag variable-length integers of the Kafka
  * record format ({@code dev.partita.protocol.record.Varints}). {@code id} is 16 bytes: {@code int64
