@@ -34,7 +34,10 @@ public final class FrameCodec {
     static {
         for (ApiCodec<?, ?> codec : List.of(new ApiVersionsCodec(), new MetadataCodec(), new CreateTopicsCodec(),
                 new DeleteTopicsCodec(), new ProduceCodec(), new FetchCodec(), new ListOffsetsCodec(),
-                new SaslHandshakeCodec(), new SaslAuthenticateCodec())) {
+                new SaslHandshakeCodec(), new SaslAuthenticateCodec(),
+                new ClientIdClaimCodec(), new ClientIdReleaseCodec(), new SubscribeCodec(), new SessionHeartbeatCodec(),
+                new AcquireCodec(), new AcknowledgeCodec(), new ReleaseCodec(), new UnsubscribeCodec(),
+                new BrowseCodec())) {
             CODECS.put(codec.apiKey(), codec);
         }
         for (ApiKey key : ApiKey.values()) {

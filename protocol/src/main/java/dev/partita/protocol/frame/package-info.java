@@ -52,6 +52,12 @@
  * | error           | int16 Errors code; unknown codes read as UNKNOWN_SERVER_ERROR             |
  * | Acks            | int16: 0 NONE, 1 LEADER, -1 ALL                                           |
  * | IsolationLevel  | int8: 0 READ_UNCOMMITTED, 1 READ_COMMITTED                                |
+ * | uuid            | int64 most significant bits, int64 least significant bits                 |
+ * | SubscriptionKey | int8 kind, then 1 QUEUE: string queue; 2 PRIVATE: uuid connectionId,      |
+ * |                 | int64 consumerId; 3 DURABLE, 4 SHARED: nullable string clientId (null =   |
+ * |                 | none, empty is invalid), string name                                      |
+ * | DeliveryRange   | int64 firstOffset, int64 lastOffset (inclusive), int32 deliveryCount      |
+ * | ReleasedRange   | DeliveryRange, boolean delivered                                          |
  * </pre>
  *
  * <h2>Bodies, version 0</h2>
@@ -124,6 +130,56 @@
  *                    request:  authBytes bytes
  *                    response: error, errorMessage nullable string, authBytes bytes,
  *                              sessionLifetimeMs int64 (0 = no expiry)
+ *
+ * Keys 9..17 (JMS subscriptions) are defined but not yet served: brokers answer UNSUPPORTED_VERSION.
+ *
+ * CLIENT_ID_CLAIM (9) request:  connectionId uuid, clientId string
+ *                    response: error, errorMessage nullable string
+ *
+ * CLIENT_ID_RELEASE (10)
+ *                    request:  connectionId uuid, clientId string
+ *                    response: error, errorMessage nullable string, released boolean
+ *
+ * SUBSCRIBE (11)     request:  key SubscriptionKey, topic TopicKey, selector nullable string,
+ *                              noLocal boolean, shared boolean, connectionId uuid, sessionId uuid,
+ *                              consumerId int64, timeoutMs int32
+ *                    response: error, errorMessage nullable string, generation int64
+ *                              partitions array { partition int32, error, startOffset int64 }
+ *
+ * SESSION_HEARTBEAT (12)
+ *                    request:  connectionId uuid, sessionIds array of uuid
+ *                    response: error, leaseTimeoutMs int32, expiredSessionIds array of uuid
+ *
+ * ACQUIRE (13)       request:  connectionId uuid, sessionId uuid, key SubscriptionKey, generation int64,
+ *                              topic TopicKey, maxWaitMs int32, maxBytes int32
+ *                              partitions array
+ *                                partition int32, currentLeaderEpoch int32, sessionEpoch int32,
+ *                                maxRecords int32, partitionMaxBytes int32
+ *                    response: partitions array
+ *                                partition int32, error, sessionEpoch int32,
+ *                                acquired array of DeliveryRange, records
+ *
+ * ACKNOWLEDGE (14)   request:  sessionId uuid, key SubscriptionKey, generation int64, topic TopicKey
+ *                              partitions array
+ *                                partition int32, sessionEpoch int32, offsets array of DeliveryRange
+ *                    response: partitions array
+ *                                partition int32, error, errorMessage nullable string, sessionEpoch int32
+ *
+ * RELEASE (15)       request:  as ACKNOWLEDGE, offsets array of ReleasedRange
+ *                    response: as ACKNOWLEDGE
+ *
+ * UNSUBSCRIBE (16)   request:  mode int8 (1 CLOSE_CONSUMER, 2 DELETE), key SubscriptionKey,
+ *                              connectionId uuid, consumerId int64
+ *                    response: error, errorMessage nullable string
+ *
+ * BROWSE (17)        request:  key SubscriptionKey, generation int64, topic TopicKey,
+ *                              selector nullable string, maxBytes int32
+ *                              partitions array
+ *                                partition int32, currentLeaderEpoch int32, fromOffset int64 (-1 = start),
+ *                                maxRecords int32, partitionMaxBytes int32
+ *                    response: partitions array
+ *                                partition int32, error, nextOffset int64 (-1 = end),
+ *                                visible array of DeliveryRange, records
  * </pre>
  *
  * <h2>Design notes</h2>

@@ -17,7 +17,17 @@ public enum ApiKey {
     FETCH(5),
     LIST_OFFSETS(6),
     SASL_HANDSHAKE(7),
-    SASL_AUTHENTICATE(8);
+    SASL_AUTHENTICATE(8),
+    // JMS subscriptions and delivery state (issue 3): defined here, served by brokers once their handlers exist
+    CLIENT_ID_CLAIM(9),
+    CLIENT_ID_RELEASE(10),
+    SUBSCRIBE(11),
+    SESSION_HEARTBEAT(12),
+    ACQUIRE(13),
+    ACKNOWLEDGE(14),
+    RELEASE(15),
+    UNSUBSCRIBE(16),
+    BROWSE(17);
 
     private static final ApiKey[] BY_ID = new ApiKey[values().length];
 

@@ -44,7 +44,18 @@ public enum Errors {
     POLICY_VIOLATION(31, false, "The request violates a broker policy"),
     INVALID_TIMESTAMP(32, false, "A timestamp is out of the accepted range"),
     TOPIC_DELETION_DISABLED(33, false, "Topic deletion is disabled on this broker"),
-    NETWORK_EXCEPTION(34, true, "The connection to the broker was lost");
+    NETWORK_EXCEPTION(34, true, "The connection to the broker was lost"),
+    CLIENT_ID_IN_USE(35, false, "The client ID is in use by another connection"),
+    INVALID_CLIENT_ID(36, false, "The client ID is empty, too long or not valid Unicode"),
+    SUBSCRIPTION_IN_USE(37, false, "The subscription has an active consumer"),
+    SUBSCRIPTION_SHARING_MISMATCH(38, false,
+            "A durable subscription of that name exists as shared and unshared was asked for, or the reverse"),
+    UNKNOWN_SUBSCRIPTION(39, false, "No such subscription"),
+    STALE_SUBSCRIPTION_GENERATION(40, false, "The subscription was replaced or deleted since this generation"),
+    STALE_SESSION_EPOCH(41, false, "The session's lease expired: what it acquired was released"),
+    OFFSETS_NOT_HELD(42, false, "An offset is not held by this session with this delivery count"),
+    STATE_CHANGE_IN_FLIGHT(43, true, "An earlier change to these offsets is not committed yet"),
+    INVALID_SELECTOR(44, false, "The message selector is not valid");
 
     private static final int MIN_CODE = -1;
     private static final Errors[] BY_CODE;

@@ -1,15 +1,26 @@
 package dev.partita.protocol.frame;
 
+import dev.partita.protocol.message.AcknowledgeRequest;
+import dev.partita.protocol.message.AcknowledgeResponse;
+import dev.partita.protocol.message.AcquireRequest;
+import dev.partita.protocol.message.AcquireResponse;
 import dev.partita.protocol.message.Acks;
 import dev.partita.protocol.message.ApiKey;
 import dev.partita.protocol.message.ApiRequest;
 import dev.partita.protocol.message.ApiResponse;
 import dev.partita.protocol.message.ApiVersionsRequest;
 import dev.partita.protocol.message.ApiVersionsResponse;
+import dev.partita.protocol.message.BrowseRequest;
+import dev.partita.protocol.message.BrowseResponse;
+import dev.partita.protocol.message.ClientIdClaimRequest;
+import dev.partita.protocol.message.ClientIdClaimResponse;
+import dev.partita.protocol.message.ClientIdReleaseRequest;
+import dev.partita.protocol.message.ClientIdReleaseResponse;
 import dev.partita.protocol.message.CreateTopicsRequest;
 import dev.partita.protocol.message.CreateTopicsResponse;
 import dev.partita.protocol.message.DeleteTopicsRequest;
 import dev.partita.protocol.message.DeleteTopicsResponse;
+import dev.partita.protocol.message.DeliveryRange;
 import dev.partita.protocol.message.DestinationKind;
 import dev.partita.protocol.message.Errors;
 import dev.partita.protocol.message.FetchRequest;
@@ -21,12 +32,23 @@ import dev.partita.protocol.message.MetadataRequest;
 import dev.partita.protocol.message.MetadataResponse;
 import dev.partita.protocol.message.ProduceRequest;
 import dev.partita.protocol.message.ProduceResponse;
+import dev.partita.protocol.message.ReleaseRequest;
+import dev.partita.protocol.message.ReleaseResponse;
+import dev.partita.protocol.message.ReleasedRange;
 import dev.partita.protocol.message.SaslAuthenticateRequest;
 import dev.partita.protocol.message.SaslAuthenticateResponse;
 import dev.partita.protocol.message.SaslHandshakeRequest;
 import dev.partita.protocol.message.SaslHandshakeResponse;
+import dev.partita.protocol.message.SessionHeartbeatRequest;
+import dev.partita.protocol.message.SessionHeartbeatResponse;
+import dev.partita.protocol.message.SessionPartitionResult;
+import dev.partita.protocol.message.SubscribeRequest;
+import dev.partita.protocol.message.SubscribeResponse;
+import dev.partita.protocol.message.SubscriptionKey;
 import dev.partita.protocol.message.TopicKey;
 import dev.partita.protocol.message.TopicResult;
+import dev.partita.protocol.message.UnsubscribeRequest;
+import dev.partita.protocol.message.UnsubscribeResponse;
 import dev.partita.protocol.record.MemoryRecords;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -34,6 +56,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -74,6 +97,25 @@ final class RandomMessages {
                                     random.nextInt(), random.nextLong())))));
             case SASL_HANDSHAKE -> new SaslHandshakeRequest(string());
             case SASL_AUTHENTICATE -> new SaslAuthenticateRequest(bytes());
+            case CLIENT_ID_CLAIM -> new ClientIdClaimRequest(uuid(), string());
+            case CLIENT_ID_RELEASE -> new ClientIdReleaseRequest(uuid(), string());
+            case SUBSCRIBE -> new SubscribeRequest(subscriptionKey(), topicKey(), nullableString(), random.nextBoolean(),
+                    random.nextBoolean(), uuid(), uuid(), random.nextLong(), random.nextInt());
+            case SESSION_HEARTBEAT -> new SessionHeartbeatRequest(uuid(), list(this::uuid));
+            case ACQUIRE -> new AcquireRequest(uuid(), uuid(), subscriptionKey(), random.nextLong(), topicKey(),
+                    random.nextInt(), random.nextInt(), list(() -> new AcquireRequest.AcquirePartition(random.nextInt(),
+                    random.nextInt(), random.nextInt(), random.nextInt(), random.nextInt())));
+            case ACKNOWLEDGE -> new AcknowledgeRequest(uuid(), subscriptionKey(), random.nextLong(), topicKey(),
+                    list(() -> new AcknowledgeRequest.AcknowledgePartition(random.nextInt(), random.nextInt(),
+                            list(this::deliveryRange))));
+            case RELEASE -> new ReleaseRequest(uuid(), subscriptionKey(), random.nextLong(), topicKey(),
+                    list(() -> new ReleaseRequest.ReleasePartition(random.nextInt(), random.nextInt(),
+                            list(() -> new ReleasedRange(deliveryRange(), random.nextBoolean())))));
+            case UNSUBSCRIBE -> new UnsubscribeRequest(pick(UnsubscribeRequest.Mode.values()), subscriptionKey(), uuid(),
+                    random.nextLong());
+            case BROWSE -> new BrowseRequest(subscriptionKey(), random.nextLong(), topicKey(), nullableString(),
+                    random.nextInt(), list(() -> new BrowseRequest.BrowsePartition(random.nextInt(), random.nextInt(),
+                    random.nextLong(), random.nextInt(), random.nextInt())));
         };
     }
 
@@ -103,6 +145,18 @@ final class RandomMessages {
             case SASL_HANDSHAKE -> new SaslHandshakeResponse(error(), list(this::string));
             case SASL_AUTHENTICATE -> new SaslAuthenticateResponse(error(), nullableString(), bytes(),
                     random.nextLong());
+            case CLIENT_ID_CLAIM -> new ClientIdClaimResponse(error(), nullableString());
+            case CLIENT_ID_RELEASE -> new ClientIdReleaseResponse(error(), nullableString(), random.nextBoolean());
+            case SUBSCRIBE -> new SubscribeResponse(error(), nullableString(), random.nextLong(),
+                    list(() -> new SubscribeResponse.PartitionStart(random.nextInt(), error(), random.nextLong())));
+            case SESSION_HEARTBEAT -> new SessionHeartbeatResponse(error(), random.nextInt(), list(this::uuid));
+            case ACQUIRE -> new AcquireResponse(list(() -> new AcquireResponse.AcquiredPartition(random.nextInt(),
+                    error(), random.nextInt(), list(this::deliveryRange), records())));
+            case ACKNOWLEDGE -> new AcknowledgeResponse(list(this::sessionPartitionResult));
+            case RELEASE -> new ReleaseResponse(list(this::sessionPartitionResult));
+            case UNSUBSCRIBE -> new UnsubscribeResponse(error(), nullableString());
+            case BROWSE -> new BrowseResponse(list(() -> new BrowseResponse.BrowsedPartition(random.nextInt(), error(),
+                    random.nextLong(), list(this::deliveryRange), records())));
         };
     }
 
@@ -112,6 +166,33 @@ final class RandomMessages {
 
     private TopicResult topicResult() {
         return new TopicResult(topicKey(), error(), nullableString());
+    }
+
+    private UUID uuid() {
+        return new UUID(random.nextLong(), random.nextLong());
+    }
+
+    /** Every kind of key; client IDs null (none) or non-empty. */
+    private SubscriptionKey subscriptionKey() {
+        return switch (pick(SubscriptionKey.Kind.values())) {
+            case QUEUE -> SubscriptionKey.queue(string());
+            case PRIVATE -> SubscriptionKey.privateTo(uuid(), random.nextLong());
+            case DURABLE -> SubscriptionKey.durable(clientId(), string());
+            case SHARED -> SubscriptionKey.shared(clientId(), string());
+        };
+    }
+
+    private String clientId() {
+        String id = nullableString();
+        return id == null || id.isEmpty() ? null : id;
+    }
+
+    private DeliveryRange deliveryRange() {
+        return new DeliveryRange(random.nextLong(), random.nextLong(), random.nextInt());
+    }
+
+    private SessionPartitionResult sessionPartitionResult() {
+        return new SessionPartitionResult(random.nextInt(), error(), nullableString(), random.nextInt());
     }
 
     private TopicKey topicKey() {

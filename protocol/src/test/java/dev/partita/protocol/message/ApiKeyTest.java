@@ -20,6 +20,15 @@ class ApiKeyTest {
         assertThat(ApiKey.LIST_OFFSETS.id()).isEqualTo((short) 6);
         assertThat(ApiKey.SASL_HANDSHAKE.id()).isEqualTo((short) 7);
         assertThat(ApiKey.SASL_AUTHENTICATE.id()).isEqualTo((short) 8);
+        assertThat(ApiKey.CLIENT_ID_CLAIM.id()).isEqualTo((short) 9);
+        assertThat(ApiKey.CLIENT_ID_RELEASE.id()).isEqualTo((short) 10);
+        assertThat(ApiKey.SUBSCRIBE.id()).isEqualTo((short) 11);
+        assertThat(ApiKey.SESSION_HEARTBEAT.id()).isEqualTo((short) 12);
+        assertThat(ApiKey.ACQUIRE.id()).isEqualTo((short) 13);
+        assertThat(ApiKey.ACKNOWLEDGE.id()).isEqualTo((short) 14);
+        assertThat(ApiKey.RELEASE.id()).isEqualTo((short) 15);
+        assertThat(ApiKey.UNSUBSCRIBE.id()).isEqualTo((short) 16);
+        assertThat(ApiKey.BROWSE.id()).isEqualTo((short) 17);
     }
 
     @Test
@@ -31,7 +40,7 @@ class ApiKeyTest {
             assertThat(key.isVersionSupported((short) -1)).isFalse();
         }
         assertThat(ApiKey.forId((short) -1)).isEmpty();
-        assertThat(ApiKey.forId((short) 9)).isEmpty();
+        assertThat(ApiKey.forId((short) 18)).isEmpty();
         assertThat(ApiKey.forId(Short.MAX_VALUE)).isEmpty();
     }
 

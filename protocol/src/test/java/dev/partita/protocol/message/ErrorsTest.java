@@ -23,6 +23,10 @@ class ErrorsTest {
         assertThat(Errors.STORAGE_ERROR.code()).isEqualTo((short) 24);
         assertThat(Errors.SASL_AUTHENTICATION_FAILED.code()).isEqualTo((short) 28);
         assertThat(Errors.NETWORK_EXCEPTION.code()).isEqualTo((short) 34);
+        assertThat(Errors.CLIENT_ID_IN_USE.code()).isEqualTo((short) 35);
+        assertThat(Errors.SUBSCRIPTION_IN_USE.code()).isEqualTo((short) 37);
+        assertThat(Errors.STALE_SESSION_EPOCH.code()).isEqualTo((short) 41);
+        assertThat(Errors.INVALID_SELECTOR.code()).isEqualTo((short) 44);
         assertThat(Arrays.stream(Errors.values()).map(Errors::code).distinct()).hasSize(Errors.values().length);
     }
 
@@ -31,7 +35,7 @@ class ErrorsTest {
         for (Errors error : Errors.values()) {
             assertThat(Errors.forCode(error.code())).isSameAs(error);
         }
-        for (short unknown : new short[] {1, -2, 35, 1000, Short.MIN_VALUE, Short.MAX_VALUE}) {
+        for (short unknown : new short[] {1, -2, 45, 1000, Short.MIN_VALUE, Short.MAX_VALUE}) {
             assertThat(Errors.forCode(unknown)).isSameAs(Errors.UNKNOWN_SERVER_ERROR);
         }
     }
