@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.SortedMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -121,6 +122,20 @@ class HazelcastOffsetCacheIT {
                 new LagTotal(new SubscriptionGeneration("durable:c1:audit", 2), 1, 5),
                 new LagTotal(ORDERS, 3, 50 + 51 + 52));
         assertThat(first.stats().dropped()).isZero();
+    }
+
+    @Test
+    void membersStartingAtTheSameMomentEndUpInOneCluster() throws Exception {
+        // both may see an empty member list and form a cluster each; the periodic merge check joins them
+        CompletableFuture<HazelcastOffsetCache> first = CompletableFuture.supplyAsync(() -> member(1));
+        CompletableFuture<HazelcastOffsetCache> second = CompletableFuture.supplyAsync(() -> member(2));
+        HazelcastOffsetCache a = first.get(30, TimeUnit.SECONDS);
+        HazelcastOffsetCache b = second.get(30, TimeUnit.SECONDS);
+        await().atMost(WAIT).until(() -> a.clusterSize() == 2 && b.clusterSize() == 2);
+
+        OffsetKey key = OffsetKey.of(ORDERS, "qorders", 0);
+        a.put(key, entry(0, 1));
+        await().atMost(WAIT).until(() -> read(b, key).isPresent());
     }
 
     @Test
