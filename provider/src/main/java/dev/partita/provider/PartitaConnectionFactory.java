@@ -3,6 +3,7 @@ package dev.partita.provider;
 import dev.partita.provider.connection.ConnectionOptions;
 import dev.partita.provider.connection.PartitaConnection;
 import dev.partita.provider.context.PartitaJMSContext;
+import dev.partita.provider.destination.PartitaDestination;
 import dev.partita.provider.session.AckMode;
 import dev.partita.provider.util.JmsExceptions;
 import jakarta.jms.Connection;
@@ -16,14 +17,18 @@ import jakarta.jms.TopicConnectionFactory;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
+import javax.naming.Reference;
+import javax.naming.Referenceable;
+import javax.naming.StringRefAddr;
 
 /**
  * The entry point of the provider: makes connections and contexts to the brokers of a broker URL
  * {@code partita://host:port[,host:port...][?option=value&...]} (options: see
  * {@link ConnectionOptions} and provider/README.md). Also a queue and a topic connection factory.
  *
- * <p>Its whole state is the URL string, so it serializes (and can be bound in a naming service)
- * as that string. Immutable and thread-safe.
+ * <p>Its whole state is the URL string, so it serializes as that string, and its {@link Reference}
+ * (for naming services) is that string under {@value #BROKER_URL_ADDRESS}, rebuilt by
+ * {@link PartitaDestination#OBJECT_FACTORY}. Immutable and thread-safe.
  *
  * <pre>
  * ConnectionFactory factory = new PartitaConnectionFactory("partita://localhost:7676?clientID=app");
@@ -31,9 +36,12 @@ import java.io.Serializable;
  * </pre>
  */
 public final class PartitaConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,
-        Serializable {
+        Serializable, Referenceable {
 
     private static final long serialVersionUID = 1L;
+
+    /** Reference address that holds the broker URL (the object factory is the jndi module's, as for destinations). */
+    public static final String BROKER_URL_ADDRESS = "brokerUrl";
 
     private final String brokerUrl;
     private transient ConnectionOptions options;
@@ -66,6 +74,12 @@ public final class PartitaConnectionFactory implements ConnectionFactory, QueueC
         } catch (IllegalArgumentException e) {
             throw new java.io.InvalidObjectException(e.getMessage());
         }
+    }
+
+    @Override
+    public Reference getReference() {
+        return new Reference(PartitaConnectionFactory.class.getName(), new StringRefAddr(BROKER_URL_ADDRESS, brokerUrl),
+                PartitaDestination.OBJECT_FACTORY, null);
     }
 
     // ---------------------------------------------------------------- connections

@@ -122,6 +122,14 @@ class ConnectionOptionsTest {
     }
 
     @Test
+    void theFactoryReferenceHoldsItsUrl() {
+        javax.naming.Reference reference = new PartitaConnectionFactory("partita://a:1?clientID=x").getReference();
+        assertThat(reference.getClassName()).isEqualTo(PartitaConnectionFactory.class.getName());
+        assertThat(reference.getFactoryClassName()).isEqualTo("dev.partita.jndi.PartitaObjectFactory");
+        assertThat(reference.get(PartitaConnectionFactory.BROKER_URL_ADDRESS).getContent()).isEqualTo("partita://a:1?clientID=x");
+    }
+
+    @Test
     void theFactorySerializesAsItsUrl() throws Exception {
         PartitaConnectionFactory factory = new PartitaConnectionFactory("partita://a:1?clientID=x&prefetch=5");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
