@@ -84,7 +84,7 @@ public final class HazelcastOffsetCache implements OffsetCache {
         Thread starter = NamedThreadFactory.single("partita-offset-cache-start").daemon().newThread(() -> {
             try {
                 starting.complete(Hazelcast.newHazelcastInstance(config));
-            } catch (Throwable e) { // NOPMD: anything Hazelcast throws means "no cache", never a broker failure
+            } catch (Throwable e) { // anything Hazelcast throws means "no cache", never a broker failure
                 starting.completeExceptionally(e);
             }
         });

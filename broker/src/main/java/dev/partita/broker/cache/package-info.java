@@ -36,7 +36,12 @@
  *       ({@link dev.partita.broker.cache.OffsetCaches#startOrNoOp}).</li>
  * </ul>
  *
- * <p>Threads: {@code partita-offset-cache-start} (starts the member, bounded by the startup timeout),
+ * <p>Starting: {@link dev.partita.broker.cache.OffsetCaches#startOrNoOp} waits for the member (at most
+ * the startup timeout); {@link dev.partita.broker.cache.BackgroundOffsetCache} does the same on its own
+ * thread and behaves as the no-op cache until then, so a broker's startup never waits for Hazelcast.
+ *
+ * <p>Threads: {@code partita-offset-cache-init} (the background start),
+ * {@code partita-offset-cache-start} (starts the member, bounded by the startup timeout),
  * {@code partita-offset-cache-writer} (sends queued writes), {@code partita-offset-cache-query}
  * (describe and lag queries), and Hazelcast's own {@code hz.partita-cache-<brokerId>-...} threads.
  */

@@ -278,6 +278,27 @@ class HazelcastOffsetCacheIT {
     }
 
     @Test
+    void aBackgroundStartLetsTheBrokerGoOnAndSwitchesToTheMemberOnceItIsUp() throws Exception {
+        CacheMemberRegistry registry = registry();
+        BackgroundOffsetCache cache = new BackgroundOffsetCache(() -> OffsetCaches.startOrNoOp(settings(), registry, 3, paths.root()));
+        toClose.add(cache);
+        cache.put(OffsetKey.of(ORDERS, "qorders", 0), entry(0, 1)); // never blocks, even while starting
+
+        assertThat(cache.started().get(30, TimeUnit.SECONDS)).isInstanceOf(HazelcastOffsetCache.class);
+        assertThat(cache.isAvailable()).isTrue();
+        OffsetKey key = OffsetKey.of(ORDERS, "qorders", 1);
+        cache.put(key, entry(0, 2));
+        await().atMost(WAIT).until(() -> read(cache, key).isPresent());
+
+        BackgroundOffsetCache closedEarly = new BackgroundOffsetCache(
+                () -> OffsetCaches.startOrNoOp(settings(), registry(), 4, paths.root()));
+        closedEarly.close();
+        OffsetCache late = closedEarly.started().get(30, TimeUnit.SECONDS);
+        assertThat(late.isAvailable()).isFalse();
+        assertThat(closedEarly.isAvailable()).isFalse();
+    }
+
+    @Test
     void aStartupThatOutlastsItsTimeoutFallsBackAndTheLateMemberIsStopped() {
         OffsetCache cache = OffsetCaches.startOrNoOp(settings().withStartupTimeout(Duration.ofMillis(1)), registry(), 77,
                 paths.root());

@@ -1,0 +1,103 @@
+package dev.partita.broker.cache;
+
+import dev.partita.broker.NamedThreadFactory;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * An offset cache whose member starts in the background, so a broker's startup never waits for
+ * Hazelcast: until the start ends it behaves as the no-op cache (writes dropped and counted, reads
+ * empty), then as whatever the start produced (the Hazelcast cache, or the no-op cache if it failed).
+ * Closing it before the start ends stops the member as soon as it is up.
+ *
+ * <p>Thread-safe. The start runs on the thread {@code partita-offset-cache-init}.
+ */
+public final class BackgroundOffsetCache implements OffsetCache {
+
+    private final NoOpOffsetCache starting = new NoOpOffsetCache();
+    private volatile OffsetCache delegate = starting;
+    private final CompletableFuture<OffsetCache> started = new CompletableFuture<>();
+    private boolean closed; // guarded by this
+
+    /** Starts {@code start} (typically {@code () -> OffsetCaches.startOrNoOp(...)}) on its own thread. */
+    public BackgroundOffsetCache(Supplier<OffsetCache> start) {
+        Thread thread = NamedThreadFactory.single("partita-offset-cache-init").daemon().newThread(() -> {
+            OffsetCache cache;
+            try {
+                cache = start.get();
+            } catch (RuntimeException e) {
+                cache = new NoOpOffsetCache();
+            }
+            install(cache);
+        });
+        thread.start();
+    }
+
+    private void install(OffsetCache cache) {
+        synchronized (this) {
+            if (!closed) {
+                delegate = cache;
+                started.complete(cache);
+                return;
+            }
+        }
+        cache.close(); // closed while starting: the member leaves at once
+        started.complete(cache);
+    }
+
+    /** Completes with the cache the start produced, once it has ended. */
+    public CompletableFuture<OffsetCache> started() {
+        return started;
+    }
+
+    @Override
+    public void put(OffsetKey key, OffsetEntry entry) {
+        delegate.put(key, entry);
+    }
+
+    @Override
+    public CompletableFuture<Optional<OffsetEntry>> get(OffsetKey key) {
+        return delegate.get(key);
+    }
+
+    @Override
+    public CompletableFuture<SortedMap<OffsetKey, OffsetEntry>> describe(SubscriptionGeneration subscription) {
+        return delegate.describe(subscription);
+    }
+
+    @Override
+    public CompletableFuture<List<LagTotal>> lagTotals() {
+        return delegate.lagTotals();
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return delegate.isAvailable();
+    }
+
+    /** The current cache's counters, plus the writes dropped while the member was still starting. */
+    @Override
+    public OffsetCacheStats stats() {
+        OffsetCache now = delegate;
+        OffsetCacheStats current = now.stats();
+        long droppedWhileStarting = now == starting ? 0 : starting.stats().dropped();
+        return new OffsetCacheStats(current.accepted(), current.coalesced(), current.applied(), current.superseded(),
+                current.dropped() + droppedWhileStarting, current.failed());
+    }
+
+    @Override
+    public void close() {
+        OffsetCache current;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            current = delegate;
+        }
+        current.close();
+    }
+}
