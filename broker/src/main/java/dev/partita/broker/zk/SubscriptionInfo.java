@@ -5,6 +5,7 @@ import dev.partita.protocol.message.SubscriptionKey;
 import dev.partita.protocol.message.TopicKey;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A live durable or shared subscription as {@link SubscriptionRegistry} holds it: what it reads
@@ -30,6 +31,11 @@ public record SubscriptionInfo(SubscriptionKey key, TopicKey topic, String logId
         public Consumer {
             Objects.requireNonNull(connection, "connection");
         }
+
+        /** The same consumer, whichever broker it is attached through now (a logical connection moves). */
+        public boolean isSameConsumer(Consumer other) {
+            return connection.equals(other.connection) && consumerId == other.consumerId;
+        }
     }
 
     public SubscriptionInfo {
@@ -54,6 +60,11 @@ public record SubscriptionInfo(SubscriptionKey key, TopicKey topic, String logId
     public boolean hasDefinition(SubscriptionDefinition definition) {
         return topic.equals(definition.topic()) && logId.equals(definition.logId())
                 && Objects.equals(selector, definition.selector()) && noLocal == definition.noLocal();
+    }
+
+    /** The attached consumer that {@link Consumer#isSameConsumer is} {@code consumer}, if any. */
+    public Optional<Consumer> find(Consumer consumer) {
+        return consumers.stream().filter(consumer::isSameConsumer).findFirst();
     }
 
     SubscriptionInfo withConsumers(List<Consumer> newConsumers) {

@@ -3,7 +3,6 @@ package dev.partita.broker.zk;
 import dev.partita.broker.delivery.ConnectionId;
 import dev.partita.broker.zk.ZkCodec.SubscriptionEntry;
 import dev.partita.protocol.message.SubscriptionKey;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +46,7 @@ public final class SubscriptionRegistry {
     private static final Logger log = LoggerFactory.getLogger(SubscriptionRegistry.class);
 
     /** Longest selector stored, in UTF-8 bytes. */
-    public static final int MAX_SELECTOR_BYTES = Short.MAX_VALUE;
+    public static final int MAX_SELECTOR_BYTES = SubscriptionChecks.MAX_SELECTOR_BYTES;
     /** Compare-and-set attempts before giving up (each lost race means another broker progressed). */
     private static final int MAX_ATTEMPTS = 1000;
 
@@ -82,8 +81,8 @@ public final class SubscriptionRegistry {
 
     /**
      * Attaches an active consumer to a durable or shared subscription, creating or replacing it as
-     * the class comment says. Repeating an attach of a consumer already attached (a retry) returns
-     * the subscription unchanged.
+     * the class comment says. Repeating an attach of a consumer already attached (a retry, or its
+     * logical connection now using another broker, which is recorded) joins again.
      *
      * @throws SubscriptionInUseException           if it is active and the definition differs, or it is an
      *                                              unshared durable subscription with another consumer
@@ -91,7 +90,7 @@ public final class SubscriptionRegistry {
      * @throws InvalidSubscriptionException         for a key or definition that can never be valid
      */
     public Attachment attach(SubscriptionKey key, SubscriptionDefinition definition, SubscriptionInfo.Consumer consumer) {
-        validate(key, definition);
+        SubscriptionChecks.validate(key, definition);
         String path = paths.subscription(key);
         return casLoop("attach " + consumer + " to " + key, () -> {
             Stat stat = new Stat();
@@ -114,8 +113,16 @@ public final class SubscriptionRegistry {
                         + (live.shared() ? "shared" : "unshared") + "; it cannot be used as "
                         + (definition.shared() ? "shared" : "unshared"));
             }
-            if (live.consumers().contains(consumer) && live.hasDefinition(definition)) {
-                return new Attachment(live, Outcome.JOINED);
+            Optional<SubscriptionInfo.Consumer> attached = live.find(consumer);
+            if (attached.isPresent() && live.hasDefinition(definition)) {
+                if (attached.get().equals(consumer)) {
+                    return new Attachment(live, Outcome.JOINED); // a retry
+                }
+                List<SubscriptionInfo.Consumer> consumers = new ArrayList<>(live.consumers());
+                consumers.set(consumers.indexOf(attached.get()), consumer); // reconnected through another broker
+                SubscriptionInfo moved = live.withConsumers(consumers);
+                write(path, stat, moved);
+                return new Attachment(moved, Outcome.JOINED);
             }
             if (live.isActive() && (!live.hasDefinition(definition) || !live.shared())) {
                 throw new SubscriptionInUseException(live.hasDefinition(definition)
@@ -142,7 +149,8 @@ public final class SubscriptionRegistry {
     }
 
     /**
-     * Removes an active consumer; a shared non-durable subscription goes with its last consumer.
+     * Removes an active consumer (matched by connection and consumer id, whatever its broker); a
+     * shared non-durable subscription goes with its last consumer.
      *
      * @return whether the consumer was attached
      */
@@ -151,11 +159,11 @@ public final class SubscriptionRegistry {
         return casLoop("detach " + consumer + " from " + key, () -> {
             Stat stat = new Stat();
             SubscriptionEntry entry = read(path, stat);
-            if (entry == null || entry.live() == null || !entry.live().consumers().contains(consumer)) {
+            if (entry == null || entry.live() == null || entry.live().find(consumer).isEmpty()) {
                 return false;
             }
             List<SubscriptionInfo.Consumer> rest = new ArrayList<>(entry.live().consumers());
-            rest.remove(consumer);
+            rest.removeIf(consumer::isSameConsumer);
             removeConsumers(path, stat, entry.live(), rest);
             return true;
         });
@@ -332,35 +340,6 @@ public final class SubscriptionRegistry {
         boolean shared = key.kind() == SubscriptionKey.Kind.SHARED || definition.shared();
         return new SubscriptionInfo(key, definition.topic(), definition.logId(), definition.selector(),
                 definition.noLocal(), shared, generation, List.of(consumer));
-    }
-
-    private static void validate(SubscriptionKey key, SubscriptionDefinition definition) {
-        String clientId;
-        String name;
-        if (key instanceof SubscriptionKey.Durable durable) {
-            clientId = durable.clientId();
-            name = durable.name();
-            if (clientId == null && !definition.shared()) {
-                throw new InvalidSubscriptionException("An unshared durable subscription needs a client ID");
-            }
-        } else if (key instanceof SubscriptionKey.Shared shared) {
-            clientId = shared.clientId();
-            name = shared.name();
-        } else {
-            throw new InvalidSubscriptionException(key + " is not a durable or shared subscription");
-        }
-        ZkNames.problem("Subscription name", name).ifPresent(problem -> {
-            throw new InvalidSubscriptionException(problem);
-        });
-        if (clientId != null) {
-            ZkNames.problem("Client ID", clientId).ifPresent(problem -> {
-                throw new InvalidSubscriptionException(problem);
-            });
-        }
-        if (definition.selector() != null
-                && definition.selector().getBytes(StandardCharsets.UTF_8).length > MAX_SELECTOR_BYTES) {
-            throw new InvalidSubscriptionException("Selector longer than " + MAX_SELECTOR_BYTES + " UTF-8 bytes");
-        }
     }
 
     private static String describe(SubscriptionKey key) {

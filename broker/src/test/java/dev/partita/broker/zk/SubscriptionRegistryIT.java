@@ -109,6 +109,25 @@ class SubscriptionRegistryIT {
     }
 
     @Test
+    void aConsumerWhoseConnectionMovedToAnotherBrokerAttachesAgainAsItself() {
+        SubscriptionKey.Durable key = SubscriptionKey.durable("app", "audit");
+        SubscriptionDefinition definition = unshared(PRICES, "tprices", null, false);
+        SubscriptionInfo.Consumer viaOne = consumer(1);
+        SubscriptionInfo.Consumer viaTwo = new SubscriptionInfo.Consumer(viaOne.connection(), viaOne.consumerId(), 2);
+        one.attach(key, definition, viaOne);
+
+        Attachment moved = two.attach(key, definition, viaTwo);
+        assertThat(moved.outcome()).isEqualTo(Outcome.JOINED);
+        assertThat(one.lookup(key).orElseThrow().consumers()).containsExactly(viaTwo);
+        SubscriptionInfo.Consumer sameConnectionOtherConsumer =
+                new SubscriptionInfo.Consumer(viaOne.connection(), viaOne.consumerId() + 1, 2);
+        assertThatThrownBy(() -> two.attach(key, definition, sameConnectionOtherConsumer))
+                .as("still one consumer at a time").isInstanceOf(SubscriptionInUseException.class);
+        assertThat(one.detach(key, viaOne)).as("matched by connection and consumer id").isTrue();
+        assertThat(two.lookup(key).orElseThrow().isActive()).isFalse();
+    }
+
+    @Test
     void anInactiveSubscriptionWhoseDefinitionChangedIsReplacedAndItsOldGenerationTombstoned() {
         SubscriptionKey.Durable key = SubscriptionKey.durable("app", "audit");
         SubscriptionInfo.Consumer consumer = consumer(1);
@@ -321,6 +340,46 @@ class SubscriptionRegistryIT {
                 assertThat(results).extracting(r -> ((Attachment) r).outcome())
                         .containsExactlyInAnyOrder(Outcome.CREATED, Outcome.JOINED);
                 assertThat(one.lookup(key).orElseThrow().consumers()).containsExactlyInAnyOrder(c1, c2);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void unsubscribeRacingAnAttachEndsInOneConsistentOrder() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                SubscriptionKey.Durable key = SubscriptionKey.durable("app", "churn-" + round);
+                SubscriptionDefinition definition = unshared(PRICES, "tprices", null, false);
+                SubscriptionInfo.Consumer setup = consumer(1);
+                one.attach(key, definition, setup);
+                one.detach(key, setup);
+                SubscriptionInfo.Consumer attacher = consumer(2);
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<Object> unsubscribe = pool.submit(() -> {
+                    start.await();
+                    try {
+                        return one.unsubscribe(key);
+                    } catch (SubscriptionInUseException e) {
+                        return e;
+                    }
+                });
+                Future<Object> attach = pool.submit(attachOrFailure(two, key, definition, attacher, start));
+                Object unsubscribed = unsubscribe.get(20, TimeUnit.SECONDS);
+                Attachment attached = (Attachment) attach.get(20, TimeUnit.SECONDS);
+
+                SubscriptionInfo now = one.lookup(key).orElseThrow();
+                assertThat(now.consumers()).containsExactly(attacher);
+                if (unsubscribed instanceof SubscriptionInfo) { // deleted first: the attach made a new generation
+                    assertThat(attached.outcome()).isEqualTo(Outcome.CREATED);
+                    assertThat(now.generation()).isEqualTo(2);
+                } else { // joined first: the subscription was active, so it could not be deleted
+                    assertThat(unsubscribed).isInstanceOf(SubscriptionInUseException.class);
+                    assertThat(attached.outcome()).isEqualTo(Outcome.JOINED);
+                    assertThat(now.generation()).isEqualTo(1);
+                }
             }
         } finally {
             pool.shutdownNow();
