@@ -112,6 +112,9 @@ public final class Fetcher {
         }
         try {
             LogReadResult result = p.log().read(offset, Math.max(limit, 0), hw, minOneBatch);
+            if (result.records().sizeInBytes() == 0) {
+                return empty(req.partition(), Errors.NONE, hw, result.logStartOffset()); // no zero-length file region
+            }
             return new PartitionFetchData(req.partition(), Errors.NONE, hw, hw, result.logStartOffset(), result.records());
         } catch (RuntimeException e) {
             return empty(req.partition(), StorageErrors.of(e), hw, start);
