@@ -41,7 +41,9 @@ import java.util.concurrent.TimeoutException;
  * <table>
  * <caption>Client errors and the JMS exceptions they become</caption>
  * <tr><th>client</th><th>JMS</th></tr>
- * <tr><td>UNKNOWN_TOPIC_OR_PARTITION, INVALID_TOPIC</td><td>{@code InvalidDestinationException}</td></tr>
+ * <tr><td>UNKNOWN_TOPIC_OR_PARTITION, INVALID_TOPIC, UNKNOWN_SUBSCRIPTION</td><td>{@code InvalidDestinationException}</td></tr>
+ * <tr><td>CLIENT_ID_IN_USE, INVALID_CLIENT_ID</td><td>{@code InvalidClientIDException}</td></tr>
+ * <tr><td>INVALID_SELECTOR</td><td>{@code InvalidSelectorException}</td></tr>
  * <tr><td>SASL_AUTHENTICATION_FAILED, UNSUPPORTED_SASL_MECHANISM, ILLEGAL_SASL_STATE</td><td>{@code JMSSecurityException}</td></tr>
  * <tr><td>RECORD_TOO_LARGE, FRAME_TOO_LARGE, INVALID_RECORD, CORRUPT_MESSAGE</td><td>{@code MessageFormatException} (the message cannot be stored as it is)</td></tr>
  * <tr><td>STORAGE_ERROR, NOT_ENOUGH_REPLICAS, {@code BufferExhaustedException}</td><td>{@code ResourceAllocationException}</td></tr>
@@ -82,7 +84,9 @@ public final class JmsExceptions {
 
     private static JMSException forError(Errors error, String message) {
         return switch (error) {
-            case UNKNOWN_TOPIC_OR_PARTITION, INVALID_TOPIC -> new InvalidDestinationException(message, error.name());
+            case UNKNOWN_TOPIC_OR_PARTITION, INVALID_TOPIC, UNKNOWN_SUBSCRIPTION -> new InvalidDestinationException(message, error.name());
+            case CLIENT_ID_IN_USE, INVALID_CLIENT_ID -> new InvalidClientIDException(message, error.name());
+            case INVALID_SELECTOR -> new InvalidSelectorException(message, error.name());
             case SASL_AUTHENTICATION_FAILED, UNSUPPORTED_SASL_MECHANISM, ILLEGAL_SASL_STATE ->
                     new JMSSecurityException(message, error.name());
             case RECORD_TOO_LARGE, FRAME_TOO_LARGE, INVALID_RECORD, CORRUPT_MESSAGE -> new MessageFormatException(message, error.name());

@@ -37,6 +37,10 @@ class JmsExceptionsTest {
     @CsvSource({
             "UNKNOWN_TOPIC_OR_PARTITION, jakarta.jms.InvalidDestinationException",
             "INVALID_TOPIC, jakarta.jms.InvalidDestinationException",
+            "UNKNOWN_SUBSCRIPTION, jakarta.jms.InvalidDestinationException",
+            "CLIENT_ID_IN_USE, jakarta.jms.InvalidClientIDException",
+            "INVALID_CLIENT_ID, jakarta.jms.InvalidClientIDException",
+            "INVALID_SELECTOR, jakarta.jms.InvalidSelectorException",
             "SASL_AUTHENTICATION_FAILED, jakarta.jms.JMSSecurityException",
             "UNSUPPORTED_SASL_MECHANISM, jakarta.jms.JMSSecurityException",
             "ILLEGAL_SASL_STATE, jakarta.jms.JMSSecurityException",
