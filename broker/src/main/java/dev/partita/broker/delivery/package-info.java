@@ -15,7 +15,7 @@
  *       connection leases and writes {@code EXPIRE} records from {@code poll(nowMs)}.</li>
  *   <li>{@link dev.partita.broker.delivery.StateRecordCodec}: the byte format below.</li>
  *   <li>{@link dev.partita.broker.delivery.StateLog}: records as values of Kafka-format records in
- *       a storage {@code Log}, and the replay that rebuilds states from one.</li>
+ *       a storage {@code Log}; {@link dev.partita.broker.delivery.StateLogReplayer} rebuilds states from one.</li>
  * </ul>
  *
  * <h2>Semantics decided here</h2>
@@ -50,7 +50,10 @@
  *   <li>Per (subscription generation, partition) the partition's writer thread owns one
  *       {@code DeliveryState}. A follower applies every {@code p.state} record it replicates
  *       ({@code StateRecordCodec.decode} of the value, routed by the record key); a broker that
- *       opens {@code p.state} after a restart calls {@code StateLog.replay(log, highWatermark, ...)}.</li>
+ *       opens {@code p.state} after a restart calls {@code StateLogReplayer.replay(log, highWatermark, ...)}.</li>
+ *   <li>A new subscription's first record is a SNAPSHOT of {@code new DeliveryState(logEnd)}:
+ *       it fixes the subscription's start at the partition's log end (and makes replay start
+ *       there); {@code createConsumer} returns once that record is committed on every partition.</li>
  *   <li>On becoming leader with epoch E: {@code new DeliveryLeader(state, E, config)}, then
  *       propose and commit a snapshot first, so records of older leaders are refused from then
  *       on. On losing leadership: drop the leader object, keep applying as a follower.</li>
@@ -74,7 +77,7 @@
  *       subscription propose {@code archive(FILTERED, ...)} for the offsets it rejects.</li>
  *   <li>Retention floor: a partition's floor includes {@code state.start()} of its queue and
  *       durable subscriptions; {@code p.state} itself may be cleaned below
- *       {@code StateLog.Replay.cleanableBelow()} after the leader snapshots each subscription
+ *       {@code StateLogReplayer.Replay.cleanableBelow()} after the leader snapshots each subscription
  *       now and then.</li>
  * </ol>
  *

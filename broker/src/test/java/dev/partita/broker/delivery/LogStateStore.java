@@ -23,7 +23,7 @@ import java.util.Random;
 /**
  * The state log as a real storage {@link Log} over {@link CrashSimulatingFileIO}: a crash drops
  * every byte not fsynced (or keeps a torn part of the unsynced tail), recovery cuts what is
- * invalid, and the state is rebuilt with {@link StateLog#replay}.
+ * invalid, and the state is rebuilt with {@link StateLogReplayer#replay}.
  */
 final class LogStateStore implements SimulatedStateStore {
 
@@ -80,7 +80,7 @@ final class LogStateStore implements SimulatedStateStore {
 
     @Override
     public DeliveryState rebuild() {
-        return StateLog.replay(log, log.logEndOffset(), 0, KEY);
+        return StateLogReplayer.replay(log, log.logEndOffset(), 0, KEY);
     }
 
     @Override

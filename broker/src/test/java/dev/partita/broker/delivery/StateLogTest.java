@@ -73,15 +73,15 @@ class StateLogTest {
                 }
             }
         }
-        StateLog.Replay replay = StateLog.replay(log, log.logEndOffset(), 0);
+        StateLogReplayer.Replay replay = StateLogReplayer.replay(log, log.logEndOffset(), 0);
         assertThat(replay.states()).containsOnlyKeys(QUEUE, DURABLE);
         assertThat(replay.states().get(QUEUE).toSnapshot(0)).isEqualTo(queue.state().toSnapshot(0));
         assertThat(replay.states().get(DURABLE).toSnapshot(0)).isEqualTo(durable.state().toSnapshot(0));
         assertThat(replay.cleanableBelow()).as("DURABLE has no snapshot: pinned at its first record").isEqualTo(1);
         assertThat(replay.rejected()).isZero();
         assertThat(log.numberOfSegments()).isGreaterThan(1);
-        assertThat(StateLog.replay(log, log.logEndOffset(), 0, QUEUE).toSnapshot(0)).isEqualTo(queue.state().toSnapshot(0));
-        assertThat(StateLog.replay(log, log.logEndOffset(), 7, new StateLog.StateKey(new byte[] {1})).start())
+        assertThat(StateLogReplayer.replay(log, log.logEndOffset(), 0, QUEUE).toSnapshot(0)).isEqualTo(queue.state().toSnapshot(0));
+        assertThat(StateLogReplayer.replay(log, log.logEndOffset(), 7, new StateLog.StateKey(new byte[] {1})).start())
                 .isEqualTo(7);
     }
 
@@ -91,11 +91,11 @@ class StateLogTest {
         append(DURABLE, 0, new DeliveryState(0).toSnapshot(0));
         append(QUEUE, 0, new DeliveryState(5).toSnapshot(0));
         StateLog.StateKey other = new StateLog.StateKey(new byte[] {9});
-        StateLog.Replay replay = StateLog.replay(log, log.logEndOffset(), 0);
+        StateLogReplayer.Replay replay = StateLogReplayer.replay(log, log.logEndOffset(), 0);
         assertThat(replay.cleanableBelow()).isEqualTo(1);
         append(other, 0, new StateRecord.Acquire(0, S1, 0, C1, List.of(OffsetRange.of(0, 0))));
         append(DURABLE, 0, new DeliveryState(0).toSnapshot(0));
-        assertThat(StateLog.replay(log, log.logEndOffset(), 0).cleanableBelow()).as("the oldest latest snapshot")
+        assertThat(StateLogReplayer.replay(log, log.logEndOffset(), 0).cleanableBelow()).as("the oldest latest snapshot")
                 .isEqualTo(2);
         assertThat(replay.states().get(QUEUE).start()).isEqualTo(5);
     }
@@ -106,8 +106,8 @@ class StateLogTest {
         append(QUEUE, 1, new StateRecord.Acquire(1, S2, 0, C1, List.of(new OffsetRange(5, 5, 0))));
         // a record whose payload claims an older leader epoch than already applied is skipped
         append(QUEUE, 1, new StateRecord.Ack(0, S1, 0, List.of(new OffsetRange(0, 4, 0))));
-        assertThat(StateLog.replay(log, 1, 0, QUEUE).runs()).hasSize(1);
-        StateLog.Replay replay = StateLog.replay(log, log.logEndOffset(), 0);
+        assertThat(StateLogReplayer.replay(log, 1, 0, QUEUE).runs()).hasSize(1);
+        StateLogReplayer.Replay replay = StateLogReplayer.replay(log, log.logEndOffset(), 0);
         assertThat(replay.rejected()).isEqualTo(1);
         assertThat(replay.states().get(QUEUE).start()).isZero();
     }
@@ -115,7 +115,7 @@ class StateLogTest {
     @Test
     void aValueThatIsNotAStateRecordFailsTheReplay() {
         log.appendAsLeader(MemoryRecordsBuilder.builder().append(0, QUEUE.bytes(), new byte[] {1, 2, 3}).build(), 0);
-        assertThatThrownBy(() -> StateLog.replay(log, log.logEndOffset(), 0))
+        assertThatThrownBy(() -> StateLogReplayer.replay(log, log.logEndOffset(), 0))
                 .isInstanceOf(StateRecordFormatException.class);
     }
 }
