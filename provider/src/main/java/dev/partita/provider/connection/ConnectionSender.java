@@ -24,8 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The send side of one connection, shared by all its sessions: two client {@link Producer}s
  * (acks ALL for {@code PERSISTENT} messages, acks LEADER for {@code NON_PERSISTENT} ones), made on
- * first use, and the connection's completion thread ({@code partita-jms-completion-N}) on which
- * every send future completes and every {@code CompletionListener} runs, never an I/O thread.
+ * first use; the thread on which their send futures complete ({@code partita-jms-acks-N}, which
+ * runs no application code, so a synchronous send made inside a {@code CompletionListener} still
+ * gets its answer); and the completion thread ({@code partita-jms-completion-N}) on which every
+ * {@code CompletionListener} runs, never an I/O thread.
  *
  * <p>Partitions: each session asks {@link #choosePartition} once per destination and keeps the
  * answer (DESIGN.md "Ordering"); choices go round robin from a random start, so the sessions of
@@ -40,6 +42,7 @@ public final class ConnectionSender {
     private final PartitaClient client;
     private final ConnectionOptions options;
     private final CallbackExecutor completions;
+    private final CallbackExecutor acknowledgements;
     private final AtomicInteger nextPartition = new AtomicInteger(ThreadLocalRandom.current().nextInt(1 << 16));
     private Producer persistent; // guarded by this
     private Producer nonPersistent; // guarded by this
@@ -48,7 +51,9 @@ public final class ConnectionSender {
     ConnectionSender(PartitaClient client, ConnectionOptions options) {
         this.client = client;
         this.options = options;
-        this.completions = new CallbackExecutor("partita-jms-completion-" + COMPLETION_THREADS.getAndIncrement());
+        int number = COMPLETION_THREADS.getAndIncrement();
+        this.completions = new CallbackExecutor("partita-jms-completion-" + number);
+        this.acknowledgements = new CallbackExecutor("partita-jms-acks-" + number);
     }
 
     /**
@@ -73,8 +78,8 @@ public final class ConnectionSender {
     }
 
     /**
-     * Hands a record to the producer of its delivery mode; the future completes on the completion
-     * thread once the broker stored it (all in-sync replicas for {@code persistent}, the leader
+     * Hands a record to the producer of its delivery mode; the future completes (on the
+     * acknowledgement thread) once the broker stored it (all in-sync replicas for {@code persistent}, the leader
      * otherwise), or with the client's failure.
      */
     public CompletableFuture<RecordMetadata> send(ProducerRecord record, boolean persistent) {
@@ -108,7 +113,7 @@ public final class ConnectionSender {
         // Records name their partition (the session's choice); the chooser is never asked.
         return new Producer(config, client.metadata(),
                 (leader, request) -> client.network().send(leader, request, ProduceResponse.class),
-                completions, PartitionChooser.sticky());
+                acknowledgements, PartitionChooser.sticky());
     }
 
     /** Where send futures complete and completion listeners run. */
@@ -122,8 +127,8 @@ public final class ConnectionSender {
     }
 
     /**
-     * Sends what the producers queued, waits for their acknowledgements (up to the send timeout),
-     * then stops the completion thread once the callbacks queued so far ran. Idempotent.
+     * Sends what the producers queued, waits for their acknowledgements (bounded by the send
+     * timeout), then stops the two threads once what was queued on them ran. Idempotent.
      */
     void close() {
         Producer a;
@@ -142,12 +147,17 @@ public final class ConnectionSender {
         if (b != null) {
             b.close();
         }
+        shutdown(acknowledgements);
+        shutdown(completions);
+    }
+
+    private void shutdown(CallbackExecutor executor) {
         try {
-            if (!completions.shutdown(options.sendTimeoutMs())) {
-                completions.shutdownNow();
+            if (!executor.shutdown(options.sendTimeoutMs())) {
+                executor.shutdownNow();
             }
         } catch (InterruptedException e) {
-            completions.shutdownNow();
+            executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

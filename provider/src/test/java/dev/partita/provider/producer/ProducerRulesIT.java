@@ -194,6 +194,30 @@ class ProducerRulesIT {
     }
 
     @Test
+    void aCompletionListenerMaySendSynchronously() throws JMSException {
+        MessageProducer producer = session.createProducer(queue);
+        Map<String, Throwable> outcome = new ConcurrentHashMap<>();
+        producer.send(session.createTextMessage("first"), new CompletionListener() {
+            @Override
+            public void onCompletion(Message message) {
+                try {
+                    producer.send(session.createTextMessage("from the listener"));
+                    outcome.put("sent", new AssertionError("no failure"));
+                } catch (JMSException | RuntimeException e) {
+                    outcome.put("failed", e);
+                }
+            }
+
+            @Override
+            public void onException(Message message, Exception exception) {
+                outcome.put("failed", exception);
+            }
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> !outcome.isEmpty());
+        assertThat(outcome).containsOnlyKeys("sent");
+    }
+
+    @Test
     void closingASessionWaitsForItsAsynchronousSends() throws JMSException {
         MessageProducer producer = session.createProducer(queue);
         Map<Integer, Boolean> done = new ConcurrentHashMap<>();
