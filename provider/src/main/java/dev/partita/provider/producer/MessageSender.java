@@ -27,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How one session sends: stamps the header fields the spec gives the provider
@@ -44,6 +46,8 @@ import java.util.concurrent.TimeoutException;
  * concurrent so a close from another thread sees a consistent state.
  */
 public final class MessageSender {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageSender.class);
 
     private final PartitaConnection connection;
     private final AsyncSends asyncSends;
@@ -81,8 +85,18 @@ public final class MessageSender {
         }
         options.validate();
         long now = System.currentTimeMillis();
-        stamp(message, destination, options, now);
-        PartitaMessage ours = ForeignMessages.toPartita(message);
+        Stamp stamp = new Stamp(destination, options.deliveryMode(), options.priority(),
+                options.disableMessageTimestamp() ? 0 : now, options.timeToLive() > 0 ? now + options.timeToLive() : 0,
+                now + options.deliveryDelay(), options.disableMessageId() ? null : connection.nextMessageId());
+        PartitaMessage ours;
+        if (message instanceof PartitaMessage partita) {
+            ours = partita;
+            stamp.applyTo(ours);
+        } else {
+            stampForeign(message, stamp);
+            ours = ForeignMessages.copy(message);
+            stamp.applyTo(ours);
+        }
         ProducerRecord record = toRecord(destination, ours, now);
         boolean persistent = options.deliveryMode() == DeliveryMode.PERSISTENT;
         String what = "send to " + destination;
@@ -94,15 +108,31 @@ public final class MessageSender {
         awaitAcknowledgement(sent, what);
     }
 
-    private void stamp(Message message, PartitaDestination destination, SendOptions options, long now) throws JMSException {
-        message.setJMSDestination(destination);
-        message.setJMSDeliveryMode(options.deliveryMode());
-        message.setJMSPriority(options.priority());
-        long timestamp = options.disableMessageTimestamp() ? 0 : now;
-        message.setJMSTimestamp(timestamp);
-        message.setJMSExpiration(options.timeToLive() > 0 ? now + options.timeToLive() : 0);
-        message.setJMSDeliveryTime(now + options.deliveryDelay());
-        message.setJMSMessageID(options.disableMessageId() ? null : connection.nextMessageId());
+    /** The header fields a send gives a message (spec 3.4): computed once, set on the message object and its copy. */
+    private record Stamp(PartitaDestination destination, int deliveryMode, int priority, long timestamp, long expiration,
+                         long deliveryTime, String messageId) {
+
+        void applyTo(Message message) throws JMSException {
+            message.setJMSDestination(destination);
+            message.setJMSDeliveryMode(deliveryMode);
+            message.setJMSPriority(priority);
+            message.setJMSTimestamp(timestamp);
+            message.setJMSExpiration(expiration);
+            message.setJMSDeliveryTime(deliveryTime);
+            message.setJMSMessageID(messageId);
+        }
+    }
+
+    /**
+     * Sets the header fields on another provider's message object, as spec 3.12 asks; one that
+     * refuses (e.g. a Partita destination) is still sent, from a copy that carries them.
+     */
+    private static void stampForeign(Message foreign, Stamp stamp) {
+        try {
+            stamp.applyTo(foreign);
+        } catch (JMSException | RuntimeException e) {
+            log.debug("a foreign message refused the header fields of its send; its copy carries them", e);
+        }
     }
 
     private ProducerRecord toRecord(PartitaDestination destination, PartitaMessage message, long now) throws JMSException {

@@ -302,6 +302,21 @@ class SendIT {
     }
 
     @Test
+    void aForeignMessageRefusingTheHeaderFieldsIsStillSent() throws Exception {
+        Session session = connection.createSession();
+        PartitaQueue queue = new PartitaQueue("foreign-refusing");
+        ForeignTextMessage foreign = new ForeignTextMessage();
+        foreign.text = "stubborn";
+        foreign.refuseHeaders = true;
+        session.createProducer(queue).send(foreign.asMessage());
+        assertThat(foreign.headers).isEmpty();
+        PartitaMessage stored = broker.readAll(queue, 1).get(0).message();
+        assertThat(((TextMessage) stored).getText()).isEqualTo("stubborn");
+        assertThat(stored.getJMSMessageID()).startsWith("ID:");
+        assertThat(stored.getJMSDestination()).isEqualTo(queue);
+    }
+
+    @Test
     void anUnknownDestinationWithAutoCreateOffIsInvalid() throws Exception {
         try (Connection strict = new PartitaConnectionFactory(broker.url("autoCreate=false")).createConnection()) {
             Session session = strict.createSession();

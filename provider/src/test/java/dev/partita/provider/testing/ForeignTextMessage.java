@@ -18,13 +18,15 @@ public final class ForeignTextMessage {
     public final Map<String, Object> headers = new HashMap<>();
     public final Map<String, Object> properties = new LinkedHashMap<>();
     public String text;
+    /** When set, every {@code setJMS...} call throws, as a provider refusing Partita's values might. */
+    public boolean refuseHeaders;
 
     public TextMessage asMessage() {
         return (TextMessage) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {TextMessage.class},
                 (proxy, method, args) -> method.getName().equals("equals") ? proxy == args[0] : answer(method.getName(), args));
     }
 
-    private Object answer(String method, Object[] args) {
+    private Object answer(String method, Object[] args) throws jakarta.jms.JMSException {
         switch (method) {
             case "getPropertyNames": return Collections.enumeration(properties.keySet());
             case "getObjectProperty": return properties.get((String) args[0]);
@@ -34,6 +36,9 @@ public final class ForeignTextMessage {
             case "hashCode": return System.identityHashCode(this);
             default:
                 if (method.startsWith("setJMS")) {
+                    if (refuseHeaders) {
+                        throw new jakarta.jms.JMSException("this provider refuses " + method);
+                    }
                     headers.put(method.substring(3), args[0]);
                     return null;
                 }
