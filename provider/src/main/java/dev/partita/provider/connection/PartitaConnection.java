@@ -48,6 +48,9 @@ import org.slf4j.LoggerFactory;
  * <p>Every method checks first that the connection is open ({@code IllegalStateException}, spec
  * 6.1.8) except {@code close}, which is idempotent and closes the sessions. Thread-safe, as the
  * spec requires of connections.
+ *
+ * <p>Over 300 lines because it implements three interfaces (with six connection-consumer variants);
+ * sending lives in {@link ConnectionSender}, URL parsing in {@link ConnectionOptions}.
  */
 public final class PartitaConnection implements Connection, QueueConnection, TopicConnection {
 

@@ -41,6 +41,9 @@ import java.io.Serializable;
  * nothing to acknowledge (nothing can have been received) and returns.
  *
  * <p>Used by one thread at a time, like its session; {@code close} may come from any thread.
+ *
+ * <p>Over 300 lines because {@code JMSContext} has some fifty methods, most of them one-line
+ * delegations to the classic API.
  */
 public final class PartitaJMSContext implements JMSContext {
 

@@ -33,6 +33,8 @@ import java.util.Set;
  * asynchronous. Exceptions are the unchecked ones of the simplified API.
  *
  * <p>Used by one thread at a time, like its context.
+ *
+ * <p>Over 300 lines because {@code JMSProducer} has some fifty fluent accessors, each a line or two.
  */
 public final class PartitaJMSProducer implements JMSProducer {
 

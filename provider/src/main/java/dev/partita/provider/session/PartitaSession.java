@@ -56,6 +56,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * is idempotent, waits for incomplete asynchronous sends and is refused from one of its own
  * {@code CompletionListener}s. Used by one thread at a time (spec 6.2.2); {@code close} may come from
  * any thread.
+ *
+ * <p>Over 300 lines because {@code Session}, {@code QueueSession} and {@code TopicSession} have some
+ * fifty methods; the sending logic lives in {@link MessageSender}.
  */
 public final class PartitaSession implements QueueSession, TopicSession {
 
