@@ -96,6 +96,8 @@ class ConnectionIT {
             assertThat(connection.getClientID()).isEqualTo("configured");
             assertThatThrownBy(() -> connection.setClientID("mine")).isInstanceOf(IllegalStateException.class);
         }
+        assertThatThrownBy(() -> new PartitaConnectionFactory(broker.url("clientID=bad%01id")).createConnection())
+                .isInstanceOf(InvalidClientIDException.class);
     }
 
     @Test
