@@ -111,6 +111,7 @@ final class DeliverySimulation {
                 else if (dice < 80) { write(); }
                 else if (dice < 93) { flush(); }
                 else if (dice < 94) { restart(); }
+                else if (dice < 95) { clientRejects(); }
                 else { deliver(); }
                 checkInvariants();
             } catch (AssertionError | RuntimeException e) {
@@ -331,6 +332,26 @@ final class DeliverySimulation {
         return true;
     }
 
+    /** The client finds a prefetched message expired and finishes it without delivering it. */
+    private void clientRejects() {
+        event = "client rejects";
+        Client client = randomClient();
+        if (client == null || client.prefetched.isEmpty()) {
+            return;
+        }
+        Map.Entry<Long, Integer> first = client.prefetched.firstEntry();
+        Proposal proposal = leader.reject(client.id, client.epoch, List.of(OffsetRange.of(first.getKey(), first.getValue())),
+                ArchiveReason.EXPIRED);
+        if (proposal instanceof Proposal.Append) {
+            propose(proposal);
+            client.prefetched.remove(first.getKey());
+        } else if (((Proposal.Refused) proposal).error() == DeliveryError.STALE_SESSION_EPOCH) {
+            learnStale(client, (Proposal.Refused) proposal);
+        } else {
+            assertThat(((Proposal.Refused) proposal).error()).isIn(DeliveryError.IN_FLIGHT, DeliveryError.NOT_HELD);
+        }
+    }
+
     private void tick() {
         event = "tick";
         now += random.nextInt(400);
@@ -449,7 +470,8 @@ final class DeliverySimulation {
         assertThat(result.applied()).as("result of %s", record).isEqualTo(modelApplied);
         assertThat(result.applied()).as("a record the leader proposed applies when committed: %s", result).isTrue();
         count("committed " + record.type() + (record instanceof StateRecord.Expire e ? " " + e.reason() : "")
-                + (record instanceof StateRecord.Archive a ? " " + a.reason() : ""));
+                + (record instanceof StateRecord.Archive a ? " " + a.reason() : "")
+                + (record instanceof StateRecord.Archive a && a.session() != null ? " by a session" : ""));
         if (result instanceof ApplyResult.Applied applied && !applied.newlyDeadLetterPending().isEmpty()) {
             count("parked for the dead-letter queue");
         }
