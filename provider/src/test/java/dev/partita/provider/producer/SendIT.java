@@ -210,6 +210,25 @@ class SendIT {
     }
 
     @Test
+    void aPersistentSendReturnsOnceTheBrokerStoredTheMessage() throws Exception {
+        Session session = connection.createSession();
+        PartitaQueue queue = new PartitaQueue("stored-on-return");
+        MessageProducer producer = session.createProducer(queue);
+        for (int i = 1; i <= 10; i++) {
+            // NON_PERSISTENT is acknowledged by the leader before it is durable, so only a
+            // PERSISTENT send promises that it and everything before it can be read.
+            boolean persistent = i % 2 == 0;
+            producer.send(session.createTextMessage("m" + i), persistent ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT, 4, 0);
+            if (persistent) {
+                int partition = ((dev.partita.provider.session.PartitaSession) session).sender().partitionOf(queue);
+                long end = broker.client().admin().listOffset(TopicKey.queue("stored-on-return"), partition,
+                        dev.partita.protocol.message.ListOffsetsRequest.LATEST_TIMESTAMP).get();
+                assertThat(end).as("readable offsets after send " + i).isEqualTo(i);
+            }
+        }
+    }
+
+    @Test
     void perSendModePriorityTimeToLiveAndDisabledIdAndTimestamp() throws Exception {
         Session session = connection.createSession();
         PartitaQueue queue = new PartitaQueue("options");
