@@ -2,7 +2,6 @@ package dev.partita.broker.delivery;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,7 @@ public final class DeliveryLeader {
     /** Offsets touched by uncommitted records: first -> last, disjoint. */
     private final TreeMap<Long, Long> inFlight = new TreeMap<>();
     private final Set<SessionId> expiring = new HashSet<>();
-    private final Map<ConnectionId, Long> leaseDeadlines = new HashMap<>();
+    private final LeaseTable leases;
 
     /**
      * @param state       the committed state, as replicated or replayed; owned by this leader from now on
@@ -57,6 +56,7 @@ public final class DeliveryLeader {
         this.state = state;
         this.leaderEpoch = leaderEpoch;
         this.config = config;
+        this.leases = new LeaseTable(config.leaseTimeoutMs());
     }
 
     /** The committed state (read it, never change it). */
@@ -255,7 +255,7 @@ public final class DeliveryLeader {
 
     /** A sign of life from {@code connection}: its sessions' leases run until {@code nowMs + leaseTimeoutMs}. */
     public void heartbeat(ConnectionId connection, long nowMs) {
-        leaseDeadlines.merge(connection, nowMs + config.leaseTimeoutMs(), Math::max);
+        leases.heartbeat(connection, nowMs);
     }
 
     /**
@@ -274,7 +274,7 @@ public final class DeliveryLeader {
             if (expiring.contains(session)) {
                 continue;
             }
-            long deadline = leaseDeadlines.computeIfAbsent(info.connection(), c -> nowMs + config.leaseTimeoutMs());
+            long deadline = leases.deadline(info.connection(), nowMs);
             long due = info.expired() ? deadline + config.sessionRetentionMs() : deadline;
             if (due <= nowMs) {
                 expiring.add(session);
@@ -286,12 +286,7 @@ public final class DeliveryLeader {
                 next = Math.min(next, due);
             }
         }
-        leaseDeadlines.entrySet().removeIf(e -> !used.contains(e.getKey()) && e.getValue() <= nowMs);
-        for (long deadline : leaseDeadlines.values()) {
-            if (deadline > nowMs) {
-                next = Math.min(next, deadline);
-            }
-        }
+        next = Math.min(next, leases.dropIdleAndNextDeadline(used, nowMs));
         return new PollResult(records, next);
     }
 
