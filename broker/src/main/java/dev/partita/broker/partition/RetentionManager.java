@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
  * committed is ever deleted, and there are no subscriptions whose unconsumed records would hold it
  * lower yet (the JMS provider adds queue and durable-subscription floors).
  *
+ * <p>A {@link RetentionFloor} may lower the floor further (queues and durable subscriptions will
+ * hold it at their oldest unconsumed record); the high watermark always caps it.
+ *
  * <p>{@link #poll} holds the logic and takes the time (STYLE.md 7); {@link #start} runs it on a
  * {@code partita-retention} thread. Each partition's deletion runs on that partition's thread.
  */
@@ -24,12 +27,19 @@ public final class RetentionManager implements AutoCloseable {
 
     private final ReplicaManager replicas;
     private final long intervalMs;
+    private final RetentionFloor floor;
     private long nextCheckMs;
     private ScheduledExecutorService thread;
 
+    /** Retention with the high watermark as the only floor. */
     public RetentionManager(ReplicaManager replicas, long intervalMs) {
+        this(replicas, intervalMs, Partition::highWatermark);
+    }
+
+    public RetentionManager(ReplicaManager replicas, long intervalMs, RetentionFloor floor) {
         this.replicas = replicas;
         this.intervalMs = intervalMs;
+        this.floor = floor;
     }
 
     /**
@@ -47,7 +57,8 @@ public final class RetentionManager implements AutoCloseable {
             }
             replicas.executors().execute(p.id(), () -> {
                 try {
-                    int deleted = p.log().deleteOldSegments(p.highWatermark(), nowMs);
+                    long retentionFloor = Math.min(p.highWatermark(), floor.floor(p));
+                    int deleted = p.log().deleteOldSegments(retentionFloor, nowMs);
                     if (deleted > 0) {
                         log.info("Retention deleted {} segment(s) of {}; log now starts at {}", deleted, p.id(), p.logStartOffset());
                     }
