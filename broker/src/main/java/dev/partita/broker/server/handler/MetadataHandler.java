@@ -41,5 +41,4 @@ public final class MetadataHandler extends RequestHandler<MetadataRequest> {
                 .thenApply(done -> new MetadataResponse(topics.brokers(), topics.controllerId(),
                         each.stream().map(CompletableFuture::join).toList()));
     }
-
 }
