@@ -11,6 +11,7 @@ import dev.partita.protocol.message.Acks;
 import dev.partita.protocol.message.ApiKey;
 import dev.partita.protocol.message.ApiVersionsRequest;
 import dev.partita.protocol.message.ApiVersionsResponse;
+import dev.partita.protocol.message.CreateTopicsResponse;
 import dev.partita.protocol.message.Errors;
 import dev.partita.protocol.message.ListOffsetsRequest;
 import dev.partita.protocol.message.MetadataRequest;
@@ -129,6 +130,18 @@ class BadInputIT {
             assertThat(listOffset(client, topic, 0, ListOffsetsRequest.LATEST_TIMESTAMP).offset()).isEqualTo(1);
             assertThat(produce(client, topic, 0, Acks.ALL, "after").baseOffset()).isEqualTo(1);
             assertThat(readAll(client, topic, 0, 0)).extracting(OffsetValue::value).containsExactly("good", "after");
+        }
+    }
+
+    @Test
+    void aBatchAboveTheTopicsMaximumIsTooLargeAndNotStored() throws Exception {
+        TopicKey topic = TopicKey.topic("small-messages");
+        try (RawClient client = RawClient.connect(broker)) {
+            CreateTopicsResponse created = client.send(Requests.create(topic, 1, Map.of("max.message.bytes", "1000")));
+            assertThat(created.results().get(0).error()).isEqualTo(Errors.NONE);
+            PartitionProduceResult big = produce(client, topic, 0, Acks.ALL, "x".repeat(2000));
+            assertThat(big.error()).isEqualTo(Errors.RECORD_TOO_LARGE);
+            assertThat(produce(client, topic, 0, Acks.ALL, "small").baseOffset()).isZero();
         }
     }
 
