@@ -7,6 +7,8 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Destination;
 import jakarta.jms.Queue;
 import jakarta.jms.Topic;
+import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +75,15 @@ public abstract class TckTest {
         } finally {
             context.close();
         }
+    }
+
+    /** The elements of one of the API's raw enumerations (property, map and JMSX names). */
+    protected static List<Object> names(Enumeration<?> enumeration) {
+        List<Object> names = new ArrayList<>();
+        while (enumeration.hasMoreElements()) {
+            names.add(enumeration.nextElement());
+        }
+        return names;
     }
 
     protected static String unique(String prefix) {
