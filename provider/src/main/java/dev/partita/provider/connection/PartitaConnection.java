@@ -2,6 +2,7 @@ package dev.partita.provider.connection;
 
 import dev.partita.client.PartitaClient;
 import dev.partita.protocol.auth.PlainCredentials;
+import dev.partita.provider.consumer.ConnectionConsumers;
 import dev.partita.provider.session.AckMode;
 import dev.partita.provider.session.NotImplementedYet;
 import dev.partita.provider.session.PartitaSession;
@@ -61,6 +62,7 @@ public final class PartitaConnection implements Connection, QueueConnection, Top
     private final String connectionId = UUID.randomUUID().toString();
     private final PartitaClient client;
     private final ConnectionSender sender;
+    private final ConnectionConsumers consumers;
     private final AtomicLong messageIds = new AtomicLong();
     private final List<PartitaSession> sessions = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
@@ -75,6 +77,7 @@ public final class PartitaConnection implements Connection, QueueConnection, Top
         this.options = options;
         this.client = client;
         this.sender = new ConnectionSender(client, options);
+        this.consumers = new ConnectionConsumers(this, client);
         if (options.clientId() != null) {
             this.clientId = options.clientId();
             this.clientIdFixed = true;
@@ -138,6 +141,11 @@ public final class PartitaConnection implements Connection, QueueConnection, Top
 
     public ConnectionSender sender() {
         return sender;
+    }
+
+    /** The receiving side shared by the sessions: consumer ids, heartbeats, the consumers' timer. */
+    public ConnectionConsumers consumers() {
+        return consumers;
     }
 
     /** A new message ID: {@code ID:<connection uuid>:<counter>}, unique across connections. */
@@ -311,16 +319,21 @@ public final class PartitaConnection implements Connection, QueueConnection, Top
             used = true;
             started = true;
         }
+        consumers.startedChanged();
     }
 
     /** Stops delivery of incoming messages; idempotent; sending goes on (spec 6.1.5). */
     @Override
     public void stop() throws JMSException {
         checkClosed();
+        if (consumers.inDeliveryThread()) {
+            throw new IllegalStateException("a MessageListener must not stop its own connection");
+        }
         synchronized (lock) {
             used = true;
             started = false;
         }
+        sessions.forEach(session -> session.delivery().awaitListenerIdle()); // stop returns once no listener runs
     }
 
     /** Whether {@link #start} was called more recently than {@link #stop}. */
@@ -344,6 +357,9 @@ public final class PartitaConnection implements Connection, QueueConnection, Top
         if (sender.inCompletionThread()) {
             throw new IllegalStateException("a CompletionListener must not close its own connection");
         }
+        if (consumers.inDeliveryThread()) {
+            throw new IllegalStateException("a MessageListener must not close its own connection");
+        }
         synchronized (lock) {
             if (closed) {
                 return;
@@ -359,6 +375,7 @@ public final class PartitaConnection implements Connection, QueueConnection, Top
             }
         }
         sessions.clear();
+        consumers.close();
         sender.close();
         client.close();
         if (first != null) {

@@ -5,10 +5,13 @@ import static dev.partita.provider.util.JmsExceptions.unchecked;
 import static dev.partita.provider.util.JmsExceptions.uncheckedRun;
 
 import dev.partita.provider.connection.PartitaConnection;
+import dev.partita.provider.consumer.PartitaJMSConsumer;
+import dev.partita.provider.consumer.PartitaMessageConsumer;
 import dev.partita.provider.producer.AsyncSends;
 import dev.partita.provider.session.AckMode;
 import dev.partita.provider.session.NotImplementedYet;
 import dev.partita.provider.session.PartitaSession;
+import dev.partita.provider.util.JmsExceptions;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.Destination;
@@ -36,9 +39,10 @@ import java.io.Serializable;
  * works right after creation. Every failure is the unchecked twin of the classic API's exception
  * ({@code JmsExceptions.toRuntime}).
  *
- * <p>Receiving is not implemented yet: the consumer, browser, subscription, temporary destination
- * and recover methods throw a {@code JMSRuntimeException} saying so. {@code acknowledge} has
- * nothing to acknowledge (nothing can have been received) and returns.
+ * <p>Consumers ({@code JMSConsumer} over the classic consumer, starting the connection unless
+ * auto-start is off), browsers, subscriptions, {@code recover} and {@code acknowledge} go through
+ * the session's {@code SessionDelivery}. Temporary destinations are not implemented yet (they
+ * throw a {@code JMSRuntimeException} saying so).
  *
  * <p>Used by one thread at a time, like its session; {@code close} may come from any thread.
  *
@@ -261,13 +265,14 @@ public final class PartitaJMSContext implements JMSContext {
         uncheckedRun(() -> session().rollback());
     }
 
-    /** Nothing to acknowledge: this context cannot have received a message (receiving is not implemented yet). */
+    /** In {@code CLIENT_ACKNOWLEDGE} mode, acknowledges every message the context's session delivered; otherwise nothing. */
     @Override
     public void acknowledge() {
         checkClosed();
+        uncheckedRun(() -> session().delivery().acknowledgeAll());
     }
 
-    // ---------------------------------------------------------------- receiving: not implemented yet
+    // ---------------------------------------------------------------- receiving
 
     private JMSRuntimeException notImplemented(String method) {
         checkClosed();
@@ -276,62 +281,71 @@ public final class PartitaJMSContext implements JMSContext {
 
     @Override
     public void recover() {
-        throw notImplemented("JMSContext.recover");
+        uncheckedRun(() -> session().recover());
+    }
+
+    /** A consumer made by the session; the connection starts now unless auto-start is off (spec 6.2 of the simplified API). */
+    private JMSConsumer consumer(JmsExceptions.JmsCall<jakarta.jms.MessageConsumer> create) {
+        PartitaMessageConsumer consumer = (PartitaMessageConsumer) unchecked(create);
+        if (autoStart) {
+            uncheckedRun(() -> connection().start());
+        }
+        return new PartitaJMSConsumer(consumer);
     }
 
     @Override
     public JMSConsumer createConsumer(Destination destination) {
-        throw notImplemented("JMSContext.createConsumer");
+        return consumer(() -> session().createConsumer(destination));
     }
 
     @Override
     public JMSConsumer createConsumer(Destination destination, String messageSelector) {
-        throw notImplemented("JMSContext.createConsumer");
+        return consumer(() -> session().createConsumer(destination, messageSelector));
     }
 
     @Override
     public JMSConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal) {
-        throw notImplemented("JMSContext.createConsumer");
+        return consumer(() -> session().createConsumer(destination, messageSelector, noLocal));
     }
 
     @Override
     public JMSConsumer createDurableConsumer(Topic topic, String name) {
-        throw notImplemented("JMSContext.createDurableConsumer");
+        return consumer(() -> session().createDurableConsumer(topic, name));
     }
 
     @Override
     public JMSConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal) {
-        throw notImplemented("JMSContext.createDurableConsumer");
+        return consumer(() -> session().createDurableConsumer(topic, name, messageSelector, noLocal));
     }
 
     @Override
     public JMSConsumer createSharedDurableConsumer(Topic topic, String name) {
-        throw notImplemented("JMSContext.createSharedDurableConsumer");
+        return consumer(() -> session().createSharedDurableConsumer(topic, name));
     }
 
     @Override
     public JMSConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector) {
-        throw notImplemented("JMSContext.createSharedDurableConsumer");
+        return consumer(() -> session().createSharedDurableConsumer(topic, name, messageSelector));
     }
 
     @Override
     public JMSConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) {
-        throw notImplemented("JMSContext.createSharedConsumer");
+        return consumer(() -> session().createSharedConsumer(topic, sharedSubscriptionName));
     }
 
     @Override
     public JMSConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector) {
-        throw notImplemented("JMSContext.createSharedConsumer");
+        return consumer(() -> session().createSharedConsumer(topic, sharedSubscriptionName, messageSelector));
     }
 
     @Override
     public QueueBrowser createBrowser(Queue queue) {
-        throw notImplemented("JMSContext.createBrowser");
+        return unchecked(() -> session().createBrowser(queue));
     }
 
     @Override
     public QueueBrowser createBrowser(Queue queue, String messageSelector) {
-        throw notImplemented("JMSContext.createBrowser");
+        return unchecked(() -> session().createBrowser(queue, messageSelector));
     }
 
     @Override
@@ -346,7 +360,7 @@ public final class PartitaJMSContext implements JMSContext {
 
     @Override
     public void unsubscribe(String name) {
-        throw notImplemented("JMSContext.unsubscribe");
+        uncheckedRun(() -> session().unsubscribe(name));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.partita.provider.session;
 
 import dev.partita.provider.connection.PartitaConnection;
+import dev.partita.provider.consumer.SessionDelivery;
+import dev.partita.provider.consumer.Subscriptions;
 import dev.partita.provider.destination.PartitaDestination;
 import dev.partita.provider.destination.PartitaQueue;
 import dev.partita.provider.destination.PartitaTopic;
@@ -47,8 +49,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * by name, producers, and its {@link MessageSender} (one partition per destination, completion
  * listeners in send order).
  *
- * <p>Receiving is not implemented yet: every consumer, browser, subscription, temporary
- * destination, listener and recover method throws a {@code JMSException} saying so
+ * <p>Receiving goes through its {@link SessionDelivery} (package {@code dev.partita.provider.consumer}):
+ * consumers, browsers, subscriptions, acknowledgement, {@code recover} and the delivery thread of
+ * its listeners. Temporary destinations and the session-level listener of application servers
+ * throw a {@code JMSException} saying they are not implemented yet
  * ({@link NotImplementedYet#receiving}). {@code commit} and {@code rollback} throw
  * {@code IllegalStateException} as the spec says for a session that is not transacted.
  *
@@ -65,6 +69,7 @@ public final class PartitaSession implements QueueSession, TopicSession {
     private final PartitaConnection connection;
     private final AckMode ackMode;
     private final MessageSender sender;
+    private final SessionDelivery delivery;
     private final List<PartitaMessageProducer> producers = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -73,6 +78,12 @@ public final class PartitaSession implements QueueSession, TopicSession {
         this.connection = connection;
         this.ackMode = ackMode;
         this.sender = new MessageSender(connection, this);
+        this.delivery = connection.consumers().newSession(this, ackMode);
+    }
+
+    /** The receiving side: consumers, acknowledgement, recover, the delivery thread. */
+    public SessionDelivery delivery() {
+        return delivery;
     }
 
     /** @throws IllegalStateException when the session (or its connection) is closed */
@@ -280,7 +291,11 @@ public final class PartitaSession implements QueueSession, TopicSession {
         if (AsyncSends.inListenerOf(this)) {
             throw new IllegalStateException("a CompletionListener must not close its own session");
         }
+        if (delivery.isDeliveryThread()) {
+            throw new IllegalStateException("a MessageListener must not close its own session");
+        }
         try {
+            delivery.close();
             awaitAsyncSends();
         } finally {
             closed = true;
@@ -294,20 +309,23 @@ public final class PartitaSession implements QueueSession, TopicSession {
         return closed;
     }
 
-    // ---------------------------------------------------------------- receiving: not implemented yet
+    // ---------------------------------------------------------------- receiving
 
+    /** Releases what was delivered and not acknowledged (redelivered, JMSRedelivered set) and what was prefetched. */
     @Override
     public void recover() throws JMSException {
         checkClosed();
-        throw NotImplementedYet.receiving("Session.recover");
+        delivery.recover();
     }
 
+    /** The session-level listener of application servers (connection consumers): not implemented yet. */
     @Override
     public MessageListener getMessageListener() throws JMSException {
         checkClosed();
         throw NotImplementedYet.receiving("Session.getMessageListener");
     }
 
+    /** The session-level listener of application servers (connection consumers): not implemented yet. */
     @Override
     public void setMessageListener(MessageListener listener) throws JMSException {
         checkClosed();
@@ -322,80 +340,98 @@ public final class PartitaSession implements QueueSession, TopicSession {
 
     @Override
     public MessageConsumer createConsumer(Destination destination) throws JMSException {
-        checkClosed();
-        throw NotImplementedYet.receiving("Session.createConsumer");
+        return createConsumer(destination, null, false);
     }
 
     @Override
     public MessageConsumer createConsumer(Destination destination, String messageSelector) throws JMSException {
-        checkClosed();
-        throw NotImplementedYet.receiving("Session.createConsumer");
+        return createConsumer(destination, messageSelector, false);
     }
 
     @Override
     public MessageConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal) throws JMSException {
         checkClosed();
-        throw NotImplementedYet.receiving("Session.createConsumer");
+        return Subscriptions.consumer(delivery, destination, messageSelector, noLocal);
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue) throws JMSException {
+        return (QueueReceiver) createConsumer(queue);
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue, String messageSelector) throws JMSException {
+        return (QueueReceiver) createConsumer(queue, messageSelector);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
+        return (TopicSubscriber) createConsumer(topic);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic, String messageSelector, boolean noLocal) throws JMSException {
+        return (TopicSubscriber) createConsumer(topic, messageSelector, noLocal);
     }
 
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) throws JMSException {
-        checkClosed();
-        throw NotImplementedYet.receiving("Session.createSharedConsumer");
+        return createSharedConsumer(topic, sharedSubscriptionName, null);
     }
 
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector) throws JMSException {
         checkClosed();
-        throw NotImplementedYet.receiving("Session.createSharedConsumer");
+        return Subscriptions.shared(delivery, topic, sharedSubscriptionName, messageSelector);
     }
 
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
-        checkClosed();
-        throw NotImplementedYet.receiving("Session.createDurableSubscriber");
+        return createDurableSubscriber(topic, name, null, false);
     }
 
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector, boolean noLocal) throws JMSException {
         checkClosed();
-        throw NotImplementedYet.receiving("Session.createDurableSubscriber");
+        return Subscriptions.durable(delivery, topic, name, messageSelector, noLocal);
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
-        checkClosed();
-        throw NotImplementedYet.receiving("Session.createDurableConsumer");
+        return createDurableSubscriber(topic, name, null, false);
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal) throws JMSException {
-        checkClosed();
-        throw NotImplementedYet.receiving("Session.createDurableConsumer");
+        return createDurableSubscriber(topic, name, messageSelector, noLocal);
     }
 
     @Override
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
-        checkClosed();
-        throw NotImplementedYet.receiving("Session.createSharedDurableConsumer");
+        return createSharedDurableConsumer(topic, name, null);
     }
 
     @Override
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector) throws JMSException {
         checkClosed();
-        throw NotImplementedYet.receiving("Session.createSharedDurableConsumer");
+        return Subscriptions.sharedDurable(delivery, topic, name, messageSelector);
     }
 
     @Override
     public QueueBrowser createBrowser(Queue queue) throws JMSException {
-        checkClosed();
-        throw NotImplementedYet.receiving("Session.createBrowser");
+        return createBrowser(queue, null);
     }
 
     @Override
     public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
         checkClosed();
-        throw NotImplementedYet.receiving("Session.createBrowser");
+        return Subscriptions.browser(delivery, queue, messageSelector);
+    }
+
+    @Override
+    public void unsubscribe(String name) throws JMSException {
+        checkClosed();
+        Subscriptions.unsubscribe(delivery, name);
     }
 
     @Override
@@ -408,36 +444,6 @@ public final class PartitaSession implements QueueSession, TopicSession {
     public TemporaryTopic createTemporaryTopic() throws JMSException {
         checkClosed();
         throw NotImplementedYet.receiving("Session.createTemporaryTopic");
-    }
-
-    @Override
-    public void unsubscribe(String name) throws JMSException {
-        checkClosed();
-        throw NotImplementedYet.receiving("Session.unsubscribe");
-    }
-
-    @Override
-    public QueueReceiver createReceiver(Queue queue) throws JMSException {
-        checkClosed();
-        throw NotImplementedYet.receiving("QueueSession.createReceiver");
-    }
-
-    @Override
-    public QueueReceiver createReceiver(Queue queue, String messageSelector) throws JMSException {
-        checkClosed();
-        throw NotImplementedYet.receiving("QueueSession.createReceiver");
-    }
-
-    @Override
-    public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
-        checkClosed();
-        throw NotImplementedYet.receiving("TopicSession.createSubscriber");
-    }
-
-    @Override
-    public TopicSubscriber createSubscriber(Topic topic, String messageSelector, boolean noLocal) throws JMSException {
-        checkClosed();
-        throw NotImplementedYet.receiving("TopicSession.createSubscriber");
     }
 
     @Override

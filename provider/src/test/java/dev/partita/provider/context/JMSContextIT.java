@@ -197,18 +197,10 @@ class JMSContextIT {
         assertThatThrownBy(() -> factory.createContext(JMSContext.SESSION_TRANSACTED)).isInstanceOf(JMSRuntimeException.class)
                 .hasMessageContaining("transactions are not supported yet");
         try (JMSContext context = factory.createContext()) {
-            Queue queue = context.createQueue("q");
-            Topic topic = context.createTopic("t");
             assertThatThrownBy(context::commit).isInstanceOf(IllegalStateRuntimeException.class);
             assertThatThrownBy(context::rollback).isInstanceOf(IllegalStateRuntimeException.class);
             context.acknowledge();
-            List<Runnable> calls = List.of(() -> context.createConsumer(queue), () -> context.createConsumer(queue, "a = 1"),
-                    () -> context.createConsumer(topic, null, true), () -> context.createDurableConsumer(topic, "d"),
-                    () -> context.createDurableConsumer(topic, "d", null, false), () -> context.createSharedConsumer(topic, "s"),
-                    () -> context.createSharedConsumer(topic, "s", null), () -> context.createSharedDurableConsumer(topic, "d"),
-                    () -> context.createSharedDurableConsumer(topic, "d", null), () -> context.createBrowser(queue),
-                    () -> context.createBrowser(queue, null), context::createTemporaryQueue, context::createTemporaryTopic,
-                    () -> context.unsubscribe("d"), context::recover);
+            List<Runnable> calls = List.of(context::createTemporaryQueue, context::createTemporaryTopic);
             for (Runnable call : calls) {
                 assertThatThrownBy(call::run).isExactlyInstanceOf(JMSRuntimeException.class)
                         .hasMessageContaining("receiving messages is not implemented yet (Partita issue #3): JMSContext.");

@@ -1,0 +1,289 @@
+package dev.partita.provider.consumer;
+
+import dev.partita.client.network.BrokerEndpoint;
+import dev.partita.client.subscription.SubscriptionClient;
+import dev.partita.protocol.jms.JmsCodecLimits;
+import dev.partita.protocol.message.AcquireRequest;
+import dev.partita.protocol.message.AcquireRequest.AcquirePartition;
+import dev.partita.protocol.message.AcquireResponse;
+import dev.partita.protocol.message.AcquireResponse.AcquiredPartition;
+import dev.partita.protocol.message.DeliveryRange;
+import dev.partita.protocol.message.Errors;
+import dev.partita.protocol.record.MemoryRecords;
+import dev.partita.protocol.record.Record;
+import dev.partita.protocol.record.RecordBatch;
+import dev.partita.provider.message.MessageRecords;
+import dev.partita.provider.message.PartitaMessage;
+import dev.partita.provider.util.JmsExceptions;
+import jakarta.jms.JMSException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one consumer's prefetch full: ACQUIRE long polls to the partition leaders, at most one in
+ * flight per partition, asking together for no more than {@code prefetch} minus what is buffered
+ * or already asked for, shared over the partitions in turn. Acquired records are decoded into
+ * read-only messages (JMSXDeliveryCount = the broker's count + 1) and buffered. Answers that
+ * arrive after the consumer closed or its session recovered are released untouched.
+ *
+ * <p>When no leader answers for {@code reconnectTimeout}, the consumer fails: its blocking
+ * calls throw and the connection's exception listener hears of it.
+ *
+ * <p>Thread-safe: state guarded by the session's lock; answers arrive on client I/O threads.
+ */
+final class Acquirer {
+
+    private static final Logger log = LoggerFactory.getLogger(Acquirer.class);
+    static final int MAX_WAIT_MS = 500;
+    private static final long RETRY_BACKOFF_MS = 100;
+    private static final int PARTITION_MAX_BYTES = 1 << 20;
+
+    private final PartitaMessageConsumer consumer;
+    private final SessionDelivery session;
+    private final SubscriptionClient client;
+    private final int prefetch;
+    private final int[] epochs;
+    private final int[] asked; // records asked for per partition; > 0 while a request is in flight
+    private int outstanding; // sum of asked
+    private int recoverGeneration;
+    private int rotation;
+    private long failingSinceMs = -1;
+    private boolean retryScheduled;
+    private volatile boolean stopped;
+
+    Acquirer(PartitaMessageConsumer consumer, SessionDelivery session, int partitions, int prefetch) {
+        this.consumer = consumer;
+        this.session = session;
+        this.client = session.connection().client();
+        this.prefetch = Math.max(1, prefetch);
+        this.epochs = new int[partitions];
+        this.asked = new int[partitions];
+    }
+
+    /** Asks for more when the prefetch has room. Never blocks. */
+    void pump() {
+        if (stopped) {
+            return;
+        }
+        Map<BrokerEndpoint, List<AcquirePartition>> requests = new HashMap<>();
+        boolean leaderMissing = false;
+        int generation;
+        session.lock().lock();
+        try {
+            int budget = prefetch - consumer.buffer().size() - outstanding;
+            List<Integer> idle = new ArrayList<>();
+            for (int i = 0; i < asked.length; i++) {
+                int p = (rotation + i) % asked.length;
+                if (asked[p] == 0) {
+                    idle.add(p);
+                }
+            }
+            if (budget <= 0 || idle.isEmpty() || stopped) {
+                return;
+            }
+            rotation = (rotation + 1) % asked.length;
+            int ask = Math.min(idle.size(), budget);
+            for (int i = 0; i < ask; i++) {
+                int p = idle.get(i);
+                var leader = client.leader(consumer.topicKey(), p);
+                if (leader.isEmpty()) {
+                    leaderMissing = true;
+                    continue;
+                }
+                int records = budget / ask + (i < budget % ask ? 1 : 0);
+                asked[p] = records;
+                outstanding += records;
+                requests.computeIfAbsent(leader.get(), l -> new ArrayList<>())
+                        .add(new AcquirePartition(p, -1, epochs[p], records, PARTITION_MAX_BYTES));
+            }
+            generation = recoverGeneration;
+        } finally {
+            session.lock().unlock();
+        }
+        requests.forEach((leader, partitions) -> {
+            session.connection().leaseHeldAt(leader);
+            AcquireRequest request = new AcquireRequest(session.connection().connectionId(), session.sessionId(),
+                    consumer.key(), consumer.generation(), consumer.topicKey(), MAX_WAIT_MS,
+                    PARTITION_MAX_BYTES * partitions.size(), partitions);
+            client.acquire(leader, request).whenComplete((response, failure) -> answered(partitions, generation, response, failure));
+        });
+        if (leaderMissing) {
+            client.refreshMetadata();
+            retryLater();
+        }
+    }
+
+    /** Called with the session lock held: answers of requests sent before now are released. */
+    void recovered() {
+        recoverGeneration++;
+    }
+
+    /** No more requests; answers still in flight are released. */
+    void stop() {
+        stopped = true;
+    }
+
+    private void answered(List<AcquirePartition> partitions, int generation, AcquireResponse response, Throwable failure) {
+        Map<Integer, List<Decoded>> decoded = new HashMap<>();
+        List<Decoded> unusable = new ArrayList<>();
+        if (failure == null) {
+            for (AcquiredPartition result : response.partitions()) {
+                if (result.error() == Errors.NONE) {
+                    decoded.put(result.partition(), decode(result, unusable));
+                }
+            }
+        }
+        List<Delivery> surplus = new ArrayList<>();
+        List<Delivery> malformed = new ArrayList<>();
+        boolean retry = failure != null;
+        JMSException fatal = null;
+        session.lock().lock();
+        try {
+            for (AcquirePartition asked : partitions) {
+                outstanding -= this.asked[asked.partition()];
+                this.asked[asked.partition()] = 0;
+            }
+            if (failure == null) {
+                for (AcquiredPartition result : response.partitions()) {
+                    int p = result.partition();
+                    if (p < 0 || p >= epochs.length) {
+                        continue;
+                    }
+                    Errors error = result.error();
+                    if (error == Errors.NONE || error == Errors.STALE_SESSION_EPOCH) {
+                        if (epochs[p] != result.sessionEpoch()) {
+                            epochs[p] = result.sessionEpoch();
+                            consumer.buffer().removeStale(p, epochs[p]); // the broker released those
+                        }
+                        for (Decoded d : decoded.getOrDefault(p, List.of())) {
+                            Delivery delivery = toDelivery(p, d, epochs[p]);
+                            if (stopped || generation != recoverGeneration) {
+                                surplus.add(delivery);
+                            } else {
+                                consumer.buffer().add(delivery);
+                            }
+                        }
+                    } else if (error.isRetriable()) {
+                        retry = true;
+                    } else if (fatal == null) {
+                        fatal = JmsExceptions.toJms("receive from " + consumer.destination(), error.exception());
+                    }
+                }
+                for (Decoded d : unusable) {
+                    malformed.add(toDelivery(d.partition, d, epochs[d.partition]));
+                }
+            }
+            if (retry) {
+                if (failingSinceMs < 0) {
+                    failingSinceMs = System.currentTimeMillis();
+                }
+            } else {
+                failingSinceMs = -1;
+            }
+        } finally {
+            session.lock().unlock();
+        }
+        if (!surplus.isEmpty()) {
+            session.changes().release(List.of(), surplus);
+        }
+        if (!malformed.isEmpty()) {
+            session.changes().acknowledge(malformed); // not a JMS message: dropped rather than redelivered forever
+        }
+        session.wakeUp();
+        if (fatal != null) {
+            consumer.fail(fatal);
+        } else if (retry) {
+            client.refreshMetadata();
+            long failingFor = System.currentTimeMillis() - failingSinceMs;
+            long limit = session.connection().connection().options().reconnectTimeoutMs();
+            if (failingSinceMs >= 0 && failingFor > limit) {
+                JMSException gone = new JMSException("no broker delivered messages of " + consumer.destination()
+                        + " for " + failingFor + " ms (reconnectTimeout " + limit + " ms)"
+                        + (failure == null ? "" : ": " + JmsExceptions.unwrap(failure)), "BROKER_NOT_AVAILABLE");
+                consumer.fail(gone);
+            } else {
+                retryLater();
+            }
+        } else {
+            pump();
+        }
+    }
+
+    private void retryLater() {
+        session.lock().lock();
+        try {
+            if (retryScheduled || stopped) {
+                return;
+            }
+            retryScheduled = true;
+        } finally {
+            session.lock().unlock();
+        }
+        try {
+            session.connection().timer().schedule(() -> {
+                session.lock().lock();
+                try {
+                    retryScheduled = false;
+                } finally {
+                    session.lock().unlock();
+                }
+                pump();
+            }, RETRY_BACKOFF_MS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // the connection is closing
+        }
+    }
+
+    private record Decoded(int partition, long offset, int deliveryCount, PartitaMessage message) {
+    }
+
+    private Delivery toDelivery(int partition, Decoded d, int epoch) {
+        int priority = d.message == null ? 4 : d.message.getJMSPriority();
+        return new Delivery(consumer, consumer.key(), consumer.generation(), consumer.topicKey(), partition, d.offset,
+                d.deliveryCount, epoch, d.message, priority, session.nextSequence());
+    }
+
+    /** The acquired records of one partition, in offset order; malformed ones go to {@code unusable}. */
+    private List<Decoded> decode(AcquiredPartition result, List<Decoded> unusable) {
+        List<Decoded> out = new ArrayList<>();
+        if (result.acquired().isEmpty() || !(result.records() instanceof MemoryRecords records)) {
+            return out;
+        }
+        for (RecordBatch batch : records) {
+            if (batch.isControlBatch()) {
+                continue;
+            }
+            for (Record record : batch) {
+                DeliveryRange range = rangeOf(result.acquired(), record.offset());
+                if (range == null) {
+                    continue;
+                }
+                try {
+                    PartitaMessage message = MessageRecords.received(record, consumer.destination(), range.deliveryCount() + 1,
+                            session.connection().connection().options().objectMessageAllowlist(), JmsCodecLimits.DEFAULT);
+                    out.add(new Decoded(result.partition(), record.offset(), range.deliveryCount(), message));
+                } catch (JMSException e) {
+                    log.warn("dropping record {} of {} partition {}: {}", record.offset(), consumer.destination(),
+                            result.partition(), e.getMessage());
+                    unusable.add(new Decoded(result.partition(), record.offset(), range.deliveryCount(), null));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static DeliveryRange rangeOf(List<DeliveryRange> ranges, long offset) {
+        for (DeliveryRange range : ranges) {
+            if (offset >= range.firstOffset() && offset <= range.lastOffset()) {
+                return range;
+            }
+        }
+        return null;
+    }
+}
