@@ -2,6 +2,7 @@ package dev.partita.broker;
 
 import dev.partita.broker.config.BrokerConfig;
 import dev.partita.broker.controller.ClusterCoordinator;
+import dev.partita.broker.delivery.DeliveryConfig;
 import dev.partita.broker.partition.Appender;
 import dev.partita.broker.partition.DelayedOperations;
 import dev.partita.broker.partition.DelayedOperationsDriver;
@@ -24,6 +25,8 @@ import dev.partita.broker.server.handler.ProduceHandler;
 import dev.partita.broker.server.handler.SaslAuthenticateHandler;
 import dev.partita.broker.server.handler.SaslHandshakeHandler;
 import dev.partita.broker.server.handler.TopicService;
+import dev.partita.broker.subscription.SubscriptionHandlers;
+import dev.partita.broker.subscription.SubscriptionManager;
 import dev.partita.broker.zk.BrokerRegistration;
 import dev.partita.broker.zk.EmbeddedZooKeeper;
 import dev.partita.broker.zk.TopicInfo;
@@ -85,6 +88,7 @@ public final class PartitaBroker implements AutoCloseable {
     private ReplicaManager replicaManager;
     private TopicService topicService;
     private RetentionManager retention;
+    private SubscriptionManager subscriptions;
     private InetSocketAddress boundAddress;
     private String zookeeperConnect;
     private boolean started;
@@ -185,6 +189,11 @@ public final class PartitaBroker implements AutoCloseable {
                 new FetchHandler(topicService, new Fetcher(replicaManager, clock)),
                 new ListOffsetsHandler(topicService, replicaManager));
         dispatcher.install(handlers);
+        subscriptions = new SubscriptionManager(replicaManager, logManager, config.logDefaults(), new DeliveryConfig(
+                DeliveryConfig.DEFAULT_MAX_DELIVERY_COUNT, config.sessionLeaseTimeoutMs(),
+                Math.max(DeliveryConfig.DEFAULT_SESSION_RETENTION_MS, config.sessionLeaseTimeoutMs())), clock).start();
+        flusher.addListener(subscriptions);
+        dispatcher.install(SubscriptionHandlers.all(subscriptions, topicService));
         dispatcher.markReady();
 
         retention = new RetentionManager(replicaManager, config.retentionCheckIntervalMs());
@@ -267,6 +276,7 @@ public final class PartitaBroker implements AutoCloseable {
         if (replicaManager != null) {
             replicaManager.flushAll();
         }
+        closeQuietly(subscriptions, "subscriptions");
         if (delayed != null) {
             delayed.completeAll();
         }

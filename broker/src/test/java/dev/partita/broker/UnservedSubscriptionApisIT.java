@@ -8,11 +8,8 @@ import dev.partita.protocol.message.ApiRequest;
 import dev.partita.protocol.message.ApiVersionsRequest;
 import dev.partita.protocol.message.ApiVersionsResponse;
 import dev.partita.protocol.message.ClientIdClaimRequest;
+import dev.partita.protocol.message.ClientIdReleaseRequest;
 import dev.partita.protocol.message.Errors;
-import dev.partita.protocol.message.SessionHeartbeatRequest;
-import dev.partita.protocol.message.SubscribeRequest;
-import dev.partita.protocol.message.SubscriptionKey;
-import dev.partita.protocol.message.TopicKey;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +51,7 @@ class UnservedSubscriptionApisIT {
         UUID connection = UUID.randomUUID();
         List<ApiRequest> unserved = List.of(
                 new ClientIdClaimRequest(connection, "app"),
-                new SubscribeRequest(SubscriptionKey.durable("app", "audit"), TopicKey.topic("prices"), null, false,
-                        false, connection, UUID.randomUUID(), 1, 1000),
-                new SessionHeartbeatRequest(connection, List.of()));
+                new ClientIdReleaseRequest(connection, "app"));
         try (RawClient client = RawClient.connect(broker)) {
             for (ApiRequest request : unserved) {
                 client.sendOnly(request);

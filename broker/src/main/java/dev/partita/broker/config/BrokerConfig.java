@@ -45,6 +45,7 @@ public final class BrokerConfig {
     public static final String USERS_FILE = "users.file";
     public static final String RETENTION_CHECK_INTERVAL_MS = "log.retention.check.interval.ms";
     public static final String SHUTDOWN_TIMEOUT_MS = "shutdown.timeout.ms";
+    public static final String SESSION_LEASE_TIMEOUT_MS = "session.lease.timeout.ms";
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
@@ -72,6 +73,7 @@ public final class BrokerConfig {
             new Setting(USERS_FILE, "", "Properties file of user=PBKDF2 hash for SASL PLAIN (make hashes with 'partita hash-password'); empty = no users."),
             new Setting(RETENTION_CHECK_INTERVAL_MS, "300000", "How often retention deletes old segments."),
             new Setting(SHUTDOWN_TIMEOUT_MS, "30000", "How long a graceful shutdown waits for in-flight requests."),
+            new Setting(SESSION_LEASE_TIMEOUT_MS, "30000", "How long a consumer session keeps what it acquired without a request or heartbeat of its connection."),
             new Setting(LOG_PREFIX + "<key>", "storage default", "Default log setting of every topic: any storage LogConfig key with the prefix, e.g. log.segment.bytes, log.retention.ms, log.flush.policy."));
 
     private static final Map<String, String> DEFAULTS;
@@ -109,6 +111,7 @@ public final class BrokerConfig {
     private final Optional<Path> usersFile;
     private final long retentionCheckIntervalMs;
     private final long shutdownTimeoutMs;
+    private final long sessionLeaseTimeoutMs;
     private final LogConfig logDefaults;
 
     private BrokerConfig(Map<String, String> values) {
@@ -140,6 +143,7 @@ public final class BrokerConfig {
         this.usersFile = users.isEmpty() ? Optional.empty() : Optional.of(Path.of(users));
         this.retentionCheckIntervalMs = p.longValue(RETENTION_CHECK_INTERVAL_MS, 1, Long.MAX_VALUE);
         this.shutdownTimeoutMs = p.longValue(SHUTDOWN_TIMEOUT_MS, 0, Long.MAX_VALUE);
+        this.sessionLeaseTimeoutMs = p.longValue(SESSION_LEASE_TIMEOUT_MS, 1, Integer.MAX_VALUE);
         Map<String, String> logs = new TreeMap<>();
         values.forEach((key, value) -> {
             if (key.startsWith(LOG_PREFIX) && !key.equals(RETENTION_CHECK_INTERVAL_MS)) {
@@ -288,6 +292,10 @@ public final class BrokerConfig {
 
     public long shutdownTimeoutMs() {
         return shutdownTimeoutMs;
+    }
+
+    public long sessionLeaseTimeoutMs() {
+        return sessionLeaseTimeoutMs;
     }
 
     /** The log settings of a topic that sets none itself: storage defaults overlaid with the {@value #LOG_PREFIX} settings. */

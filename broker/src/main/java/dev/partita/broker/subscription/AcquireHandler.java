@@ -1,0 +1,86 @@
+package dev.partita.broker.subscription;
+
+import dev.partita.broker.delivery.ConnectionId;
+import dev.partita.broker.delivery.SessionId;
+import dev.partita.broker.delivery.StateLog.StateKey;
+import dev.partita.broker.server.RequestContext;
+import dev.partita.broker.server.RequestHandler;
+import dev.partita.broker.server.handler.TopicService;
+import dev.partita.broker.zk.TopicInfo;
+import dev.partita.protocol.message.AcquireRequest;
+import dev.partita.protocol.message.AcquireRequest.AcquirePartition;
+import dev.partita.protocol.message.AcquireResponse;
+import dev.partita.protocol.message.ApiKey;
+import dev.partita.protocol.message.SubscriptionKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * ACQUIRE: one {@link Acquirer} pass per partition in parallel; when nothing was acquired and no
+ * partition failed, parks a {@link DelayedAcquire} until something changes or {@code maxWaitMs}
+ * passes (long poll). Stateless.
+ */
+public final class AcquireHandler extends RequestHandler<AcquireRequest> {
+
+    /** Records per partition when the request names no positive limit. */
+    static final int DEFAULT_MAX_RECORDS = 500;
+
+    private final SubscriptionManager manager;
+    private final Destinations destinations;
+    private final Acquirer acquirer;
+
+    public AcquireHandler(SubscriptionManager manager, TopicService topics) {
+        super(ApiKey.ACQUIRE, AcquireRequest.class);
+        this.manager = manager;
+        this.destinations = new Destinations(topics);
+        this.acquirer = new Acquirer(manager);
+    }
+
+    @Override
+    protected CompletableFuture<AcquireResponse> handle(RequestContext context, AcquireRequest request) {
+        ConnectionId connection = ConnectionId.of(request.connectionId());
+        manager.touch(connection);
+        long deadline = manager.nowMs() + Math.max(0, request.maxWaitMs());
+        return destinations.resolve(request.key(), request.topic(), false).thenCompose(info -> {
+            List<Acquirer.Target> targets = targets(request, info, connection);
+            CompletableFuture<AcquireResponse> answer = new CompletableFuture<>();
+            pass(targets, deadline, false, answer);
+            return answer;
+        });
+    }
+
+    private List<Acquirer.Target> targets(AcquireRequest request, TopicInfo info, ConnectionId connection) {
+        StateKey key = StateKeys.of(request.key(), request.generation());
+        boolean queue = request.key() instanceof SubscriptionKey.Queue;
+        int totalBytes = request.maxBytes() <= 0 ? Integer.MAX_VALUE : request.maxBytes();
+        Acquirer.RecordFilter filter = null;
+        List<Acquirer.Target> targets = new ArrayList<>();
+        for (AcquirePartition p : request.partitions()) {
+            int maxBytes = p.partitionMaxBytes() <= 0 ? totalBytes : Math.min(p.partitionMaxBytes(), totalBytes);
+            targets.add(new Acquirer.Target(Destinations.partition(info, p.partition()), key, queue,
+                    SessionId.of(request.sessionId()), p.sessionEpoch(), connection,
+                    p.maxRecords() <= 0 ? DEFAULT_MAX_RECORDS : p.maxRecords(), maxBytes, filter));
+        }
+        return targets;
+    }
+
+    private void pass(List<Acquirer.Target> targets, long deadline, boolean last, CompletableFuture<AcquireResponse> answer) {
+        List<CompletableFuture<Acquirer.Attempt>> attempts = targets.stream().map(acquirer::attempt).toList();
+        CompletableFuture.allOf(attempts.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> {
+            List<Acquirer.Attempt> done = attempts.stream().map(CompletableFuture::join).toList();
+            boolean any = done.stream().anyMatch(Acquirer.Attempt::acquiredOrFailed);
+            if (any || last || manager.nowMs() >= deadline) {
+                answer.complete(new AcquireResponse(done.stream().map(Acquirer.Attempt::result).toList()));
+                return;
+            }
+            List<DelayedAcquire.Seen> seen = new ArrayList<>();
+            for (int i = 0; i < targets.size(); i++) {
+                seen.add(new DelayedAcquire.Seen(targets.get(i).id(), done.get(i).highWatermark(), done.get(i).version()));
+            }
+            DelayedAcquire waiting = new DelayedAcquire(deadline, manager, seen,
+                    lastPass -> pass(targets, deadline, lastPass, answer));
+            manager.replicas().delayedOperations().watch(waiting, targets.stream().map(Acquirer.Target::id).toList());
+        });
+    }
+}

@@ -1,0 +1,127 @@
+package dev.partita.broker.subscription;
+
+import dev.partita.broker.delivery.AcquireRequest;
+import dev.partita.broker.delivery.ApplyResult;
+import dev.partita.broker.delivery.ConnectionId;
+import dev.partita.broker.delivery.DeliveryLeader;
+import dev.partita.broker.delivery.DeliveryState;
+import dev.partita.broker.delivery.OffsetRange;
+import dev.partita.broker.delivery.Proposal;
+import dev.partita.broker.delivery.SessionId;
+import dev.partita.broker.delivery.SessionInfo;
+import dev.partita.broker.delivery.StateLog.StateKey;
+import dev.partita.broker.delivery.StateRecord;
+import dev.partita.broker.zk.LogPartition;
+import dev.partita.protocol.message.AcquireResponse.AcquiredPartition;
+import dev.partita.protocol.message.ApiException;
+import dev.partita.protocol.message.DeliveryRange;
+import dev.partita.protocol.message.Errors;
+import dev.partita.protocol.record.MemoryRecords;
+import dev.partita.protocol.record.RecordBatch;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongPredicate;
+
+/**
+ * One acquire pass over one partition, on its thread: finds the first available offset below the
+ * high watermark, reads the committed batches from there (bounded by the byte limit), acquires the
+ * available offsets those batches hold (in offset order, up to the record limit, skipping those
+ * the filter rejects), and answers once the acquisition is committed in {@code p.state}, with the
+ * ranges, their delivery counts and the batches.
+ *
+ * <p>Thread-safe: stateless apart from the manager, whose partition work runs on partition threads.
+ */
+final class Acquirer {
+
+    /** One pass's answer, and what it saw, so a parked acquire knows when to look again. */
+    record Attempt(AcquiredPartition result, long highWatermark, long version) {
+        boolean acquiredOrFailed() {
+            return result.error() != Errors.NONE || !result.acquired().isEmpty();
+        }
+    }
+
+    /**
+     * What to acquire on one partition.
+     *
+     * @param createQueue  a queue's subscription is created on first use (it exists as long as the queue)
+     * @param filterFactory the selector as a test on the offsets of the batches read (null: none)
+     */
+    record Target(LogPartition id, StateKey key, boolean createQueue, SessionId session, int sessionEpoch,
+                  ConnectionId connection, int maxRecords, int maxBytes, RecordFilter filterFactory) {
+    }
+
+    /** Builds an offset filter over the batches one pass read. */
+    interface RecordFilter {
+        LongPredicate over(MemoryRecords records);
+    }
+
+    private final SubscriptionManager manager;
+
+    Acquirer(SubscriptionManager manager) {
+        this.manager = manager;
+    }
+
+    CompletableFuture<Attempt> attempt(Target t) {
+        return manager.onLeaderThread(t.id(), led -> {
+            long hw = led.data().highWatermark();
+            long version = led.state().version();
+            DeliveryLeader leader = led.state().leader(t.key()).orElse(null);
+            if (leader == null) {
+                if (!t.createQueue()) {
+                    throw new ApiException(Errors.UNKNOWN_SUBSCRIPTION, "No subscription " + t.key()
+                            + " on partition " + t.id().partition() + " of this broker: subscribe first");
+                }
+                led.state().create(t.key(), led.data().logStartOffset()); // committed before the acquire below
+                leader = led.state().leader(t.key()).orElseThrow();
+            }
+            leader.heartbeat(t.connection(), manager.nowMs());
+            DeliveryState state = leader.state();
+            long first = state.nextAvailable(Math.max(state.start(), led.data().logStartOffset()), hw);
+            if (first < 0) {
+                return CompletableFuture.completedFuture(new Attempt(empty(t, sessionEpoch(leader, t)), hw, version));
+            }
+            MemoryRecords read = led.data().log().read(first, t.maxBytes(), hw, true).records().toMemoryRecords();
+            long end = first;
+            for (RecordBatch batch : read) {
+                end = Math.max(end, batch.nextOffset());
+            }
+            LongPredicate filter = t.filterFactory() == null ? AcquireRequest.ACCEPT_ALL : t.filterFactory().over(read);
+            Proposal proposal = leader.acquire(new AcquireRequest(t.session(), t.sessionEpoch(), t.connection(),
+                    Math.min(end, hw), t.maxRecords(), Integer.MAX_VALUE, filter));
+            DeliveryLeader acquiring = leader;
+            return led.state().propose(t.key(), proposal).handle((result, failure) -> {
+                if (failure != null) {
+                    return new Attempt(error(t, SubscriptionErrors.of(failure), SubscriptionErrors.message(failure),
+                            SubscriptionErrors.sessionEpoch(failure, t.sessionEpoch())), hw, version);
+                }
+                if (result instanceof ApplyResult.Rejected rejected) {
+                    return new Attempt(error(t, SubscriptionErrors.of(rejected.error()), rejected.message(),
+                            sessionEpoch(acquiring, t)), hw, version);
+                }
+                if (proposal instanceof Proposal.Append append && append.record() instanceof StateRecord.Acquire acquire) {
+                    return new Attempt(new AcquiredPartition(t.id().partition(), Errors.NONE, sessionEpoch(acquiring, t),
+                            ranges(acquire.ranges()), read), hw, version);
+                }
+                return new Attempt(empty(t, sessionEpoch(acquiring, t)), hw, version);
+            });
+        }).exceptionally(failure -> new Attempt(error(t, SubscriptionErrors.of(failure),
+                SubscriptionErrors.message(failure), t.sessionEpoch()), -1, -1));
+    }
+
+    static List<DeliveryRange> ranges(List<OffsetRange> ranges) {
+        return ranges.stream().map(r -> new DeliveryRange(r.first(), r.last(), r.deliveryCount())).toList();
+    }
+
+    private static int sessionEpoch(DeliveryLeader leader, Target t) {
+        SessionInfo info = leader.state().session(t.session());
+        return info == null ? t.sessionEpoch() : info.epoch();
+    }
+
+    private static AcquiredPartition empty(Target t, int sessionEpoch) {
+        return new AcquiredPartition(t.id().partition(), Errors.NONE, sessionEpoch, List.of(), MemoryRecords.EMPTY);
+    }
+
+    static AcquiredPartition error(Target t, Errors error, String message, int sessionEpoch) {
+        return new AcquiredPartition(t.id().partition(), error, sessionEpoch, List.of(), MemoryRecords.EMPTY);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.partita.broker.subscription;
+
+import dev.partita.broker.PartitaBroker;
+import dev.partita.client.ClientConfig;
+import dev.partita.client.PartitaClient;
+import dev.partita.client.producer.Producer;
+import dev.partita.client.producer.ProducerRecord;
+import dev.partita.client.network.BrokerEndpoint;
+import dev.partita.protocol.message.AcknowledgeRequest;
+import dev.partita.protocol.message.AcknowledgeResponse;
+import dev.partita.protocol.message.AcquireRequest;
+import dev.partita.protocol.message.AcquireResponse;
+import dev.partita.protocol.message.AcquireResponse.AcquiredPartition;
+import dev.partita.protocol.message.DeliveryRange;
+import dev.partita.protocol.message.ReleaseRequest;
+import dev.partita.protocol.message.ReleaseResponse;
+import dev.partita.protocol.message.ReleasedRange;
+import dev.partita.protocol.message.SessionHeartbeatRequest;
+import dev.partita.protocol.message.SessionHeartbeatResponse;
+import dev.partita.protocol.message.SessionPartitionResult;
+import dev.partita.protocol.message.SubscribeRequest;
+import dev.partita.protocol.message.SubscribeResponse;
+import dev.partita.protocol.message.SubscriptionKey;
+import dev.partita.protocol.message.TopicKey;
+import dev.partita.protocol.message.UnsubscribeRequest;
+import dev.partita.protocol.message.UnsubscribeResponse;
+import dev.partita.protocol.record.MemoryRecords;
+import dev.partita.protocol.record.Record;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The subscription APIs as a test drives them over TCP: one logical connection (its id) on one
+ * partition-0 destination, raw requests through the client module's {@code NetworkClient}.
+ */
+final class SubscriptionTestClient implements AutoCloseable {
+
+    /** What one acquire handed out: offset -> value, offset -> delivery count, and the ranges. */
+    record Acquired(Map<Long, String> values, Map<Long, Integer> counts, List<DeliveryRange> ranges, int sessionEpoch,
+                    AcquiredPartition raw) {
+    }
+
+    final UUID connectionId = UUID.randomUUID();
+    private final PartitaClient client;
+    private final BrokerEndpoint endpoint;
+
+    SubscriptionTestClient(PartitaBroker broker) {
+        client = PartitaClient.create(ClientConfig.builder().bootstrapServers(broker.bootstrapServers())
+                .lingerMs(1).requestTimeoutMs(20_000).build());
+        endpoint = BrokerEndpoint.parse(broker.bootstrapServers());
+    }
+
+    void produce(TopicKey topic, String... values) throws Exception {
+        try (Producer producer = client.newProducer()) {
+            for (String v : values) {
+                producer.send(new ProducerRecord(topic, 0, null, null, v.getBytes(StandardCharsets.UTF_8), List.of()));
+            }
+            producer.flush();
+        }
+    }
+
+    SubscribeResponse subscribe(SubscriptionKey key, TopicKey topic, UUID session) throws Exception {
+        return subscribe(key, topic, session, null);
+    }
+
+    SubscribeResponse subscribe(SubscriptionKey key, TopicKey topic, UUID session, String selector) throws Exception {
+        return client.network().send(endpoint, new SubscribeRequest(key, topic, selector, false, false, connectionId,
+                session, 1, 10_000), SubscribeResponse.class).get(20, TimeUnit.SECONDS);
+    }
+
+    Acquired acquire(SubscriptionKey key, TopicKey topic, UUID session, int sessionEpoch, int maxRecords, int maxWaitMs)
+            throws Exception {
+        AcquireResponse response = client.network().send(endpoint, new AcquireRequest(connectionId, session, key, 0, topic,
+                maxWaitMs, 1 << 20, List.of(new AcquireRequest.AcquirePartition(0, -1, sessionEpoch, maxRecords, 1 << 20))),
+                AcquireResponse.class, maxWaitMs + 20_000L).get(maxWaitMs + 25_000L, TimeUnit.MILLISECONDS);
+        AcquiredPartition p = response.partitions().get(0);
+        Map<Long, String> values = new LinkedHashMap<>();
+        Map<Long, Integer> counts = new LinkedHashMap<>();
+        Map<Long, String> all = new LinkedHashMap<>();
+        MemoryRecords records = (MemoryRecords) p.records();
+        for (Record r : records.records()) {
+            byte[] bytes = new byte[r.value().remaining()];
+            r.value().duplicate().get(bytes);
+            all.put(r.offset(), new String(bytes, StandardCharsets.UTF_8));
+        }
+        for (DeliveryRange range : p.acquired()) {
+            for (long o = range.firstOffset(); o <= range.lastOffset(); o++) {
+                values.put(o, all.get(o));
+                counts.put(o, range.deliveryCount());
+            }
+        }
+        return new Acquired(values, counts, p.acquired(), p.sessionEpoch(), p);
+    }
+
+    SessionPartitionResult ack(SubscriptionKey key, TopicKey topic, UUID session, int sessionEpoch,
+                               List<DeliveryRange> ranges) throws Exception {
+        return client.network().send(endpoint, new AcknowledgeRequest(session, key, 0, topic,
+                List.of(new AcknowledgeRequest.AcknowledgePartition(0, sessionEpoch, ranges))),
+                AcknowledgeResponse.class).get(20, TimeUnit.SECONDS).partitions().get(0);
+    }
+
+    SessionPartitionResult release(SubscriptionKey key, TopicKey topic, UUID session, int sessionEpoch,
+                                   List<ReleasedRange> ranges) throws Exception {
+        return client.network().send(endpoint, new ReleaseRequest(session, key, 0, topic,
+                List.of(new ReleaseRequest.ReleasePartition(0, sessionEpoch, ranges))),
+                ReleaseResponse.class).get(20, TimeUnit.SECONDS).partitions().get(0);
+    }
+
+    SessionHeartbeatResponse heartbeat(UUID... sessions) throws Exception {
+        return client.network().send(endpoint, new SessionHeartbeatRequest(connectionId, List.of(sessions)),
+                SessionHeartbeatResponse.class).get(20, TimeUnit.SECONDS);
+    }
+
+    UnsubscribeResponse closeConsumer(SubscriptionKey key, long consumerId) throws Exception {
+        return client.network().send(endpoint, new UnsubscribeRequest(UnsubscribeRequest.Mode.CLOSE_CONSUMER, key,
+                connectionId, consumerId), UnsubscribeResponse.class).get(20, TimeUnit.SECONDS);
+    }
+
+    static List<DeliveryRange> ranges(Acquired acquired) {
+        return new ArrayList<>(acquired.ranges());
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
