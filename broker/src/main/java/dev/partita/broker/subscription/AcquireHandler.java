@@ -54,7 +54,7 @@ public final class AcquireHandler extends RequestHandler<AcquireRequest> {
         StateKey key = StateKeys.of(request.key(), request.generation());
         boolean queue = request.key() instanceof SubscriptionKey.Queue;
         int totalBytes = request.maxBytes() <= 0 ? Integer.MAX_VALUE : request.maxBytes();
-        Acquirer.RecordFilter filter = null;
+        Acquirer.RecordFilter filter = manager.selectors().filterFor(request.connectionId(), request.sessionId(), key);
         List<Acquirer.Target> targets = new ArrayList<>();
         for (AcquirePartition p : request.partitions()) {
             int maxBytes = p.partitionMaxBytes() <= 0 ? totalBytes : Math.min(p.partitionMaxBytes(), totalBytes);

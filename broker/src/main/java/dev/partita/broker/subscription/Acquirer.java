@@ -2,6 +2,7 @@ package dev.partita.broker.subscription;
 
 import dev.partita.broker.delivery.AcquireRequest;
 import dev.partita.broker.delivery.ApplyResult;
+import dev.partita.broker.delivery.ArchiveReason;
 import dev.partita.broker.delivery.ConnectionId;
 import dev.partita.broker.delivery.DeliveryLeader;
 import dev.partita.broker.delivery.DeliveryState;
@@ -18,6 +19,7 @@ import dev.partita.protocol.message.DeliveryRange;
 import dev.partita.protocol.message.Errors;
 import dev.partita.protocol.record.MemoryRecords;
 import dev.partita.protocol.record.RecordBatch;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongPredicate;
@@ -43,7 +45,9 @@ final class Acquirer {
     /**
      * What to acquire on one partition.
      *
-     * @param createQueue  a queue's subscription is created on first use (it exists as long as the queue)
+     * @param createQueue  a queue's subscription is created on first use (it exists as long as the
+     *                     queue), and offsets its consumers' selectors reject stay available; on a
+     *                     topic subscription they are archived as {@code FILTERED}
      * @param filterFactory the selector as a test on the offsets of the batches read (null: none)
      */
     record Target(LogPartition id, StateKey key, boolean createQueue, SessionId session, int sessionEpoch,
@@ -54,6 +58,9 @@ final class Acquirer {
     interface RecordFilter {
         LongPredicate over(MemoryRecords records);
     }
+
+    /** Read windows one pass looks at when a selector rejects everything in them. */
+    static final int MAX_WINDOWS = 16;
 
     private final SubscriptionManager manager;
 
@@ -76,20 +83,38 @@ final class Acquirer {
             }
             leader.heartbeat(t.connection(), manager.nowMs());
             DeliveryState state = leader.state();
-            long first = state.nextAvailable(Math.max(state.start(), led.data().logStartOffset()), hw);
-            if (first < 0) {
-                return CompletableFuture.completedFuture(new Attempt(empty(t, sessionEpoch(leader, t)), hw, version));
+            long from = Math.max(state.start(), led.data().logStartOffset());
+            MemoryRecords read = MemoryRecords.EMPTY;
+            Proposal proposal = new Proposal.Nothing("nothing available");
+            // A selective consumer may reject a whole window: look further, within bounds.
+            for (int window = 0; window < MAX_WINDOWS && proposal instanceof Proposal.Nothing; window++) {
+                long first = state.nextAvailable(from, hw);
+                if (first < 0) {
+                    break;
+                }
+                read = led.data().log().read(first, t.maxBytes(), hw, true).records().toMemoryRecords();
+                long end = first;
+                for (RecordBatch batch : read) {
+                    end = Math.max(end, batch.nextOffset());
+                }
+                if (end <= first) {
+                    break;
+                }
+                LongPredicate filter = AcquireRequest.ACCEPT_ALL;
+                if (t.filterFactory() != null) {
+                    filter = t.filterFactory().over(read);
+                    if (!t.createQueue()) {
+                        archiveRejected(led.state(), leader, t.key(), first, end, filter);
+                    }
+                }
+                proposal = leader.acquire(new AcquireRequest(t.session(), t.sessionEpoch(), t.connection(),
+                        Math.min(end, hw), t.maxRecords(), Integer.MAX_VALUE, filter));
+                from = end;
             }
-            MemoryRecords read = led.data().log().read(first, t.maxBytes(), hw, true).records().toMemoryRecords();
-            long end = first;
-            for (RecordBatch batch : read) {
-                end = Math.max(end, batch.nextOffset());
-            }
-            LongPredicate filter = t.filterFactory() == null ? AcquireRequest.ACCEPT_ALL : t.filterFactory().over(read);
-            Proposal proposal = leader.acquire(new AcquireRequest(t.session(), t.sessionEpoch(), t.connection(),
-                    Math.min(end, hw), t.maxRecords(), Integer.MAX_VALUE, filter));
+            MemoryRecords batches = read;
             DeliveryLeader acquiring = leader;
-            return led.state().propose(t.key(), proposal).handle((result, failure) -> {
+            Proposal chosen = proposal;
+            return led.state().propose(t.key(), chosen).handle((result, failure) -> {
                 if (failure != null) {
                     return new Attempt(error(t, SubscriptionErrors.of(failure), SubscriptionErrors.message(failure),
                             SubscriptionErrors.sessionEpoch(failure, t.sessionEpoch())), hw, version);
@@ -98,14 +123,41 @@ final class Acquirer {
                     return new Attempt(error(t, SubscriptionErrors.of(rejected.error()), rejected.message(),
                             sessionEpoch(acquiring, t)), hw, version);
                 }
-                if (proposal instanceof Proposal.Append append && append.record() instanceof StateRecord.Acquire acquire) {
+                if (chosen instanceof Proposal.Append append && append.record() instanceof StateRecord.Acquire acquire) {
                     return new Attempt(new AcquiredPartition(t.id().partition(), Errors.NONE, sessionEpoch(acquiring, t),
-                            ranges(acquire.ranges()), read), hw, version);
+                            ranges(acquire.ranges()), batches), hw, version);
                 }
                 return new Attempt(empty(t, sessionEpoch(acquiring, t)), hw, version);
             });
         }).exceptionally(failure -> new Attempt(error(t, SubscriptionErrors.of(failure),
                 SubscriptionErrors.message(failure), t.sessionEpoch()), -1, -1));
+    }
+
+    /**
+     * A topic subscription's selector rejected these offsets: they are finished for it
+     * ({@code FILTERED}). Offsets another change is in flight on are left for a later pass.
+     */
+    private static void archiveRejected(StatePartition partition, DeliveryLeader leader, StateKey key,
+                                        long first, long end, LongPredicate filter) {
+        DeliveryState state = leader.state();
+        List<OffsetRange> rejected = new ArrayList<>();
+        for (long offset = first; offset < end; offset++) {
+            if (state.isAvailable(offset) && !filter.test(offset)) {
+                int count = state.deliveryCount(offset);
+                OffsetRange last = rejected.isEmpty() ? null : rejected.get(rejected.size() - 1);
+                if (last != null && last.last() == offset - 1 && last.deliveryCount() == count) {
+                    rejected.set(rejected.size() - 1, new OffsetRange(last.first(), offset, count));
+                } else {
+                    rejected.add(OffsetRange.of(offset, count));
+                }
+            }
+        }
+        if (!rejected.isEmpty()) {
+            Proposal archive = leader.archive(ArchiveReason.FILTERED, rejected);
+            if (archive instanceof Proposal.Append) {
+                partition.propose(key, archive);
+            }
+        }
     }
 
     static List<DeliveryRange> ranges(List<OffsetRange> ranges) {

@@ -14,6 +14,8 @@ import dev.partita.protocol.message.SubscribeRequest;
 import dev.partita.protocol.message.SubscribeResponse;
 import dev.partita.protocol.message.SubscribeResponse.PartitionStart;
 import dev.partita.protocol.message.SubscriptionKey;
+import dev.partita.protocol.selector.Selector;
+import dev.partita.protocol.selector.SelectorSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,8 +23,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * SUBSCRIBE for queue and private keys: has every partition leader this broker is create the
  * subscription's delivery state (a queue's from the log start, a private one's at the log end, so
- * nothing sent after the response is missed) and answers with the starts once they are committed. Durable and shared keys are refused with
- * INVALID_REQUEST until the subscription registry is wired in. Stateless.
+ * nothing sent after the response is missed) and answers with the starts once they are committed.
+ * The selector is parsed here (INVALID_SELECTOR with the parser's message) and remembered for the
+ * session's acquires. Durable and shared keys are refused with INVALID_REQUEST until the
+ * subscription registry is wired in. Stateless.
  */
 public final class SubscribeHandler extends RequestHandler<SubscribeRequest> {
 
@@ -42,12 +46,18 @@ public final class SubscribeHandler extends RequestHandler<SubscribeRequest> {
             return CompletableFuture.failedFuture(new ApiException(Errors.INVALID_REQUEST,
                     "This broker does not serve durable or shared subscriptions yet (" + request.key().kind() + ")"));
         }
+        Selector selector = null;
         if (request.selector() != null && !request.selector().isBlank()) {
-            return CompletableFuture.failedFuture(new ApiException(Errors.INVALID_REQUEST,
-                    "This broker does not evaluate message selectors yet"));
+            try {
+                selector = Selector.parse(request.selector());
+            } catch (SelectorSyntaxException e) {
+                return CompletableFuture.completedFuture(new SubscribeResponse(Errors.INVALID_SELECTOR, e.getMessage(),
+                        0, List.of()));
+            }
         }
         boolean queue = request.key() instanceof SubscriptionKey.Queue;
         StateKey key = StateKeys.of(request.key(), 0);
+        manager.selectors().put(request.connectionId(), request.sessionId(), key, selector);
         return destinations.resolve(request.key(), request.topic(), true).thenCompose(info -> {
             List<CompletableFuture<PartitionStart>> starts = new ArrayList<>();
             for (int p = 0; p < info.partitions(); p++) {

@@ -61,6 +61,7 @@ public final class SubscriptionManager implements FlushListener, AutoCloseable {
     private final Set<SessionId> expiredSessions = ConcurrentHashMap.newKeySet();
     /** Where each private subscription was created, so closing its consumer can drop it everywhere. */
     private final Map<StateKey, Set<LogPartition>> privatePartitions = new ConcurrentHashMap<>();
+    private final ConsumerSelectors selectors = new ConsumerSelectors();
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(NamedThreadFactory.single("partita-subscription-leases").daemon());
 
@@ -78,6 +79,10 @@ public final class SubscriptionManager implements FlushListener, AutoCloseable {
         long tick = Math.max(10, Math.min(1000, deliveryConfig.leaseTimeoutMs() / 5));
         timer.scheduleWithFixedDelay(this::tickAll, tick, tick, TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    ConsumerSelectors selectors() {
+        return selectors;
     }
 
     public DeliveryConfig deliveryConfig() {
@@ -154,6 +159,7 @@ public final class SubscriptionManager implements FlushListener, AutoCloseable {
      */
     CompletableFuture<Boolean> dropPrivate(StateKey key) {
         Set<LogPartition> partitions = privatePartitions.remove(key);
+        selectors.forget(key);
         if (partitions == null) {
             return CompletableFuture.completedFuture(false);
         }

@@ -24,8 +24,12 @@ import dev.partita.protocol.message.SubscriptionKey;
 import dev.partita.protocol.message.TopicKey;
 import dev.partita.protocol.message.UnsubscribeRequest;
 import dev.partita.protocol.message.UnsubscribeResponse;
+import dev.partita.protocol.jms.JmsBodyType;
+import dev.partita.protocol.jms.JmsRecord;
+import dev.partita.protocol.jms.JmsRecordCodec;
 import dev.partita.protocol.record.MemoryRecords;
 import dev.partita.protocol.record.Record;
+import dev.partita.protocol.record.SimpleRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,6 +63,22 @@ final class SubscriptionTestClient implements AutoCloseable {
         try (Producer producer = client.newProducer()) {
             for (String v : values) {
                 producer.send(new ProducerRecord(topic, 0, null, null, v.getBytes(StandardCharsets.UTF_8), List.of()));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Sends JMS messages with one string property {@code color} each, whose body is the color too. */
+    void produceColors(TopicKey topic, String... colors) throws Exception {
+        try (Producer producer = client.newProducer()) {
+            long now = System.currentTimeMillis();
+            for (String color : colors) {
+                JmsRecord message = new JmsRecord(JmsBodyType.BYTES, null, now, null, null, null, null,
+                        JmsRecord.PERSISTENT, JmsRecord.DEFAULT_PRIORITY, 0, 0, Map.of("color", color),
+                        color.getBytes(StandardCharsets.UTF_8));
+                SimpleRecord record = JmsRecordCodec.DEFAULT.toRecord(message, now, null);
+                producer.send(new ProducerRecord(topic, 0, record.timestamp(), null, record.value(),
+                        List.of(record.headers())));
             }
             producer.flush();
         }
