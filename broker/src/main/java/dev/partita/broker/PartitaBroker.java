@@ -193,10 +193,10 @@ public final class PartitaBroker implements AutoCloseable {
                 DeliveryConfig.DEFAULT_MAX_DELIVERY_COUNT, config.sessionLeaseTimeoutMs(),
                 Math.max(DeliveryConfig.DEFAULT_SESSION_RETENTION_MS, config.sessionLeaseTimeoutMs())), clock).start();
         flusher.addListener(subscriptions);
-        dispatcher.install(SubscriptionHandlers.all(subscriptions, topicService));
+        dispatcher.install(SubscriptionHandlers.all(subscriptions, topicService, coordinator));
         dispatcher.markReady();
 
-        retention = new RetentionManager(replicaManager, config.retentionCheckIntervalMs());
+        retention = new RetentionManager(replicaManager, config.retentionCheckIntervalMs(), subscriptions);
         retention.start(clock);
         log.info(describe());
     }

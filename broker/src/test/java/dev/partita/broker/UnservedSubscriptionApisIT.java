@@ -7,13 +7,13 @@ import dev.partita.protocol.message.ApiKey;
 import dev.partita.protocol.message.ApiRequest;
 import dev.partita.protocol.message.ApiVersionsRequest;
 import dev.partita.protocol.message.ApiVersionsResponse;
-import dev.partita.protocol.message.ClientIdClaimRequest;
-import dev.partita.protocol.message.ClientIdReleaseRequest;
+import dev.partita.protocol.message.BrowseRequest;
 import dev.partita.protocol.message.Errors;
+import dev.partita.protocol.message.SubscriptionKey;
+import dev.partita.protocol.message.TopicKey;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,10 +48,9 @@ class UnservedSubscriptionApisIT {
 
     @Test
     void aDefinedButUnservedApiGetsUnsupportedVersionAndTheConnectionGoesOn() throws Exception {
-        UUID connection = UUID.randomUUID();
         List<ApiRequest> unserved = List.of(
-                new ClientIdClaimRequest(connection, "app"),
-                new ClientIdReleaseRequest(connection, "app"));
+                new BrowseRequest(SubscriptionKey.queue("q"), 0, TopicKey.queue("q"), null, 1 << 20,
+                        List.of(new BrowseRequest.BrowsePartition(0, -1, BrowseRequest.BrowsePartition.FROM_START, 10, 1 << 20))));
         try (RawClient client = RawClient.connect(broker)) {
             for (ApiRequest request : unserved) {
                 client.sendOnly(request);

@@ -39,8 +39,8 @@ public final class AcknowledgeHandler extends RequestHandler<AcknowledgeRequest>
             List<CompletableFuture<SessionPartitionResult>> results = new ArrayList<>();
             for (AcknowledgePartition p : request.partitions()) {
                 List<OffsetRange> ranges = offsetRanges(p.offsets());
-                results.add(operations.run(Destinations.partition(info, p.partition()), key, session, p.sessionEpoch(),
-                        leader -> leader.ack(session, p.sessionEpoch(), ranges)));
+                results.add(operations.run(Destinations.partition(info, p.partition()), key, request.key().isRegistered(),
+                        session, p.sessionEpoch(), leader -> leader.ack(session, p.sessionEpoch(), ranges)));
             }
             return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).thenApply(ignored ->
                     new AcknowledgeResponse(results.stream().map(CompletableFuture::join).toList()));

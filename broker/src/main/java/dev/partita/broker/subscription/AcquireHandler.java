@@ -60,7 +60,8 @@ public final class AcquireHandler extends RequestHandler<AcquireRequest> {
             int maxBytes = p.partitionMaxBytes() <= 0 ? totalBytes : Math.min(p.partitionMaxBytes(), totalBytes);
             targets.add(new Acquirer.Target(Destinations.partition(info, p.partition()), key, queue,
                     SessionId.of(request.sessionId()), p.sessionEpoch(), connection,
-                    p.maxRecords() <= 0 ? DEFAULT_MAX_RECORDS : p.maxRecords(), maxBytes, filter));
+                    p.maxRecords() <= 0 ? DEFAULT_MAX_RECORDS : p.maxRecords(), maxBytes, filter,
+                    request.key().isRegistered()));
         }
         return targets;
     }

@@ -19,6 +19,8 @@ import dev.partita.protocol.message.DeliveryRange;
 import dev.partita.protocol.message.Errors;
 import dev.partita.protocol.record.MemoryRecords;
 import dev.partita.protocol.record.RecordBatch;
+import dev.partita.storage.log.Log;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -51,7 +53,8 @@ final class Acquirer {
      * @param filterFactory the selector as a test on the offsets of the batches read (null: none)
      */
     record Target(LogPartition id, StateKey key, boolean createQueue, SessionId session, int sessionEpoch,
-                  ConnectionId connection, int maxRecords, int maxBytes, RecordFilter filterFactory) {
+                  ConnectionId connection, int maxRecords, int maxBytes, RecordFilter filterFactory,
+                  boolean registered) {
     }
 
     /** Builds an offset filter over the batches one pass read. */
@@ -61,6 +64,8 @@ final class Acquirer {
 
     /** Read windows one pass looks at when a selector rejects everything in them. */
     static final int MAX_WINDOWS = 16;
+    /** Log reads (each within one segment) that fill one window. */
+    static final int MAX_SEGMENT_READS = 64;
 
     private final SubscriptionManager manager;
 
@@ -75,8 +80,9 @@ final class Acquirer {
             DeliveryLeader leader = led.state().leader(t.key()).orElse(null);
             if (leader == null) {
                 if (!t.createQueue()) {
-                    throw new ApiException(Errors.UNKNOWN_SUBSCRIPTION, "No subscription " + t.key()
-                            + " on partition " + t.id().partition() + " of this broker: subscribe first");
+                    throw new ApiException(t.registered() ? Errors.STALE_SUBSCRIPTION_GENERATION : Errors.UNKNOWN_SUBSCRIPTION,
+                            "No subscription " + t.key() + " on partition " + t.id().partition()
+                            + " of this broker: subscribe first (a replaced or deleted generation is gone)");
                 }
                 led.state().create(t.key(), led.data().logStartOffset()); // committed before the acquire below
                 leader = led.state().leader(t.key()).orElseThrow();
@@ -92,7 +98,7 @@ final class Acquirer {
                 if (first < 0) {
                     break;
                 }
-                read = led.data().log().read(first, t.maxBytes(), hw, true).records().toMemoryRecords();
+                read = readWindow(led.data().log(), first, t.maxBytes(), hw);
                 long end = first;
                 for (RecordBatch batch : read) {
                     end = Math.max(end, batch.nextOffset());
@@ -131,6 +137,34 @@ final class Acquirer {
             });
         }).exceptionally(failure -> new Attempt(error(t, SubscriptionErrors.of(failure),
                 SubscriptionErrors.message(failure), t.sessionEpoch()), -1, -1));
+    }
+
+    /**
+     * Committed batches from {@code first} on, up to {@code maxBytes} (at least one batch), across
+     * segment boundaries (a single log read stops at the end of its segment).
+     */
+    static MemoryRecords readWindow(Log log, long first, int maxBytes, long hw) {
+        List<ByteBuffer> slices = new ArrayList<>();
+        int total = 0;
+        long next = first;
+        for (int reads = 0; reads < MAX_SEGMENT_READS && next < hw && total < maxBytes; reads++) {
+            MemoryRecords slice = log.read(next, maxBytes - total, hw, total == 0).records().toMemoryRecords();
+            if (slice.sizeInBytes() == 0) {
+                break;
+            }
+            slices.add(slice.buffer());
+            total += slice.sizeInBytes();
+            for (RecordBatch batch : slice) {
+                next = Math.max(next, batch.nextOffset());
+            }
+        }
+        if (slices.size() == 1) {
+            return MemoryRecords.readableRecords(slices.get(0));
+        }
+        ByteBuffer all = ByteBuffer.allocate(total);
+        slices.forEach(slice -> all.put(slice.duplicate()));
+        all.flip();
+        return MemoryRecords.readableRecords(all);
     }
 
     /**

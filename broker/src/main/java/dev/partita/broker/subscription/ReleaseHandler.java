@@ -40,8 +40,8 @@ public final class ReleaseHandler extends RequestHandler<ReleaseRequest> {
             List<CompletableFuture<SessionPartitionResult>> results = new ArrayList<>();
             for (ReleasePartition p : request.partitions()) {
                 List<ReleaseRange> ranges = releaseRanges(p.offsets());
-                results.add(operations.run(Destinations.partition(info, p.partition()), key, session, p.sessionEpoch(),
-                        leader -> leader.release(session, p.sessionEpoch(), ranges)));
+                results.add(operations.run(Destinations.partition(info, p.partition()), key, request.key().isRegistered(),
+                        session, p.sessionEpoch(), leader -> leader.release(session, p.sessionEpoch(), ranges)));
             }
             return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).thenApply(ignored ->
                     new ReleaseResponse(results.stream().map(CompletableFuture::join).toList()));

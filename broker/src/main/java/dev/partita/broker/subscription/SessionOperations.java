@@ -26,12 +26,14 @@ final class SessionOperations {
         this.manager = manager;
     }
 
-    CompletableFuture<SessionPartitionResult> run(LogPartition id, StateKey key, SessionId session, int sessionEpoch,
-                                                  Function<DeliveryLeader, Proposal> change) {
+    /** @param registered a durable or shared key: a missing state means its generation is stale */
+    CompletableFuture<SessionPartitionResult> run(LogPartition id, StateKey key, boolean registered, SessionId session,
+                                                  int sessionEpoch, Function<DeliveryLeader, Proposal> change) {
         int partition = id.partition();
         return manager.onLeaderThread(id, led -> {
             DeliveryLeader leader = led.state().leader(key).orElseThrow(() -> new ApiException(
-                    Errors.UNKNOWN_SUBSCRIPTION, "No subscription " + key + " on partition " + partition));
+                    registered ? Errors.STALE_SUBSCRIPTION_GENERATION : Errors.UNKNOWN_SUBSCRIPTION,
+                    "No subscription " + key + " on partition " + partition));
             SessionInfo known = leader.state().session(session);
             if (known != null) {
                 // A request of the session is a sign of life of its connection.

@@ -42,6 +42,24 @@ final class StateKeys {
         return new StateKey(bytes.toByteArray());
     }
 
+    /** Whether two keys name the same subscription in different generations (the last 8 bytes). */
+    static boolean otherGeneration(StateKey a, StateKey b) {
+        byte[] x = a.bytes();
+        byte[] y = b.bytes();
+        return x.length == y.length && !java.util.Arrays.equals(x, y)
+                && java.util.Arrays.equals(x, 0, x.length - Long.BYTES, y, 0, y.length - Long.BYTES);
+    }
+
+    /** Whether a subscription holds the retention floor: a queue's or a durable one's. */
+    static boolean holdsRetention(StateKey key) {
+        byte kind = key.bytes()[0];
+        return kind == SubscriptionKey.Kind.QUEUE.code() || kind == SubscriptionKey.Kind.DURABLE.code();
+    }
+
+    static boolean isQueue(StateKey key) {
+        return key.bytes()[0] == SubscriptionKey.Kind.QUEUE.code();
+    }
+
     /** Whether a state key names a private (non-durable, unshared) subscription. */
     static boolean isPrivate(StateKey key) {
         return key.bytes()[0] == SubscriptionKey.Kind.PRIVATE.code();

@@ -112,6 +112,30 @@ final class StatePartition {
         return propose(key, leader.snapshot());
     }
 
+    /**
+     * The lowest start of this partition's queue and durable subscriptions (their unconsumed
+     * records must outlive retention), or {@link Long#MAX_VALUE} when it has none.
+     */
+    long retentionFloor() {
+        long floor = Long.MAX_VALUE;
+        for (Map.Entry<StateKey, DeliveryLeader> entry : leaders.entrySet()) {
+            if (StateKeys.holdsRetention(entry.getKey())) {
+                floor = Math.min(floor, entry.getValue().state().start());
+            }
+        }
+        return floor;
+    }
+
+    /** Whether a queue's subscription has state here. */
+    boolean hasQueueSubscription() {
+        return leaders.keySet().stream().anyMatch(StateKeys::isQueue);
+    }
+
+    /** Forgets the other generations of {@code key}'s subscription (replaced or deleted ones). */
+    void dropOtherGenerations(StateKey key) {
+        leaders.keySet().removeIf(other -> StateKeys.otherGeneration(key, other));
+    }
+
     /** Forgets a subscription (a private one whose consumer went away). */
     void drop(StateKey key) {
         leaders.remove(key);

@@ -6,8 +6,9 @@ import dev.partita.broker.server.RequestContext;
 import dev.partita.broker.server.RequestHandler;
 import dev.partita.broker.server.handler.TopicService;
 import dev.partita.broker.zk.LogPartition;
+import dev.partita.broker.zk.SubscriptionDefinition;
+import dev.partita.broker.zk.SubscriptionInfo;
 import dev.partita.broker.zk.TopicInfo;
-import dev.partita.protocol.message.ApiException;
 import dev.partita.protocol.message.ApiKey;
 import dev.partita.protocol.message.Errors;
 import dev.partita.protocol.message.SubscribeRequest;
@@ -21,31 +22,31 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * SUBSCRIBE for queue and private keys: has every partition leader this broker is create the
- * subscription's delivery state (a queue's from the log start, a private one's at the log end, so
- * nothing sent after the response is missed) and answers with the starts once they are committed.
+ * SUBSCRIBE: attaches the consumer of a durable or shared key in the cluster's subscription
+ * registry (SUBSCRIPTION_IN_USE, SUBSCRIPTION_SHARING_MISMATCH; an inactive one whose topic,
+ * selector or noLocal changed is replaced by a new generation), then has every partition leader
+ * this broker is create the subscription's delivery state (a queue's from the log start, the
+ * others' at the log end, so nothing sent after the response is missed) and answers with the
+ * starts once they are committed.
  * The selector is parsed here (INVALID_SELECTOR with the parser's message) and remembered for the
- * session's acquires. Durable and shared keys are refused with INVALID_REQUEST until the
- * subscription registry is wired in. Stateless.
+ * session's acquires. Stateless.
  */
 public final class SubscribeHandler extends RequestHandler<SubscribeRequest> {
 
     private final SubscriptionManager manager;
     private final Destinations destinations;
+    private final Registries registries;
 
-    public SubscribeHandler(SubscriptionManager manager, TopicService topics) {
+    SubscribeHandler(SubscriptionManager manager, TopicService topics, Registries registries) {
         super(ApiKey.SUBSCRIBE, SubscribeRequest.class);
         this.manager = manager;
         this.destinations = new Destinations(topics);
+        this.registries = registries;
     }
 
     @Override
     protected CompletableFuture<SubscribeResponse> handle(RequestContext context, SubscribeRequest request) {
         manager.touch(ConnectionId.of(request.connectionId()));
-        if (request.key().isRegistered()) {
-            return CompletableFuture.failedFuture(new ApiException(Errors.INVALID_REQUEST,
-                    "This broker does not serve durable or shared subscriptions yet (" + request.key().kind() + ")"));
-        }
         Selector selector = null;
         if (request.selector() != null && !request.selector().isBlank()) {
             try {
@@ -55,25 +56,51 @@ public final class SubscribeHandler extends RequestHandler<SubscribeRequest> {
                         0, List.of()));
             }
         }
-        boolean queue = request.key() instanceof SubscriptionKey.Queue;
-        StateKey key = StateKeys.of(request.key(), 0);
-        manager.selectors().put(request.connectionId(), request.sessionId(), key, selector);
-        return destinations.resolve(request.key(), request.topic(), true).thenCompose(info -> {
-            List<CompletableFuture<PartitionStart>> starts = new ArrayList<>();
-            for (int p = 0; p < info.partitions(); p++) {
-                starts.add(start(info, p, key, queue));
-            }
-            return CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).thenApply(ignored ->
-                    new SubscribeResponse(Errors.NONE, null, 0, starts.stream().map(CompletableFuture::join).toList()));
-        });
+        Selector parsed = selector;
+        return destinations.resolve(request.key(), request.topic(), true)
+                .thenCompose(info -> generation(request, info).thenCompose(generation -> {
+                    StateKey key = StateKeys.of(request.key(), generation);
+                    manager.selectors().put(request.connectionId(), request.sessionId(), key, parsed);
+                    List<CompletableFuture<PartitionStart>> starts = new ArrayList<>();
+                    for (int p = 0; p < info.partitions(); p++) {
+                        starts.add(start(info, p, key, request.key()));
+                    }
+                    return CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).thenApply(ignored ->
+                            new SubscribeResponse(Errors.NONE, null, generation,
+                                    starts.stream().map(CompletableFuture::join).toList()));
+                }))
+                .exceptionally(failure -> {
+                    Errors error = ClientIdHandlers.error(failure);
+                    if (error == Errors.UNKNOWN_SERVER_ERROR) {
+                        throw new java.util.concurrent.CompletionException(SubscriptionErrors.unwrap(failure));
+                    }
+                    return new SubscribeResponse(error, SubscriptionErrors.message(failure), 0, List.of());
+                });
     }
 
-    private CompletableFuture<PartitionStart> start(TopicInfo info, int partition, StateKey key, boolean queue) {
+    /**
+     * 0 for queue and private keys; for durable and shared ones the generation the consumer is
+     * attached to in the registry (created, joined or replacing an inactive changed one).
+     */
+    private CompletableFuture<Long> generation(SubscribeRequest request, TopicInfo info) {
+        if (!request.key().isRegistered()) {
+            return CompletableFuture.completedFuture(0L);
+        }
+        SubscriptionDefinition definition = SubscriptionDefinition.of(info, request.selector(), request.noLocal(),
+                request.key().kind() == SubscriptionKey.Kind.DURABLE && request.shared());
+        SubscriptionInfo.Consumer consumer = new SubscriptionInfo.Consumer(ConnectionId.of(request.connectionId()),
+                request.consumerId(), registries.brokerId());
+        return registries.call(() -> registries.subscriptions().attach(request.key(), definition, consumer))
+                .thenApply(attachment -> attachment.subscription().generation());
+    }
+
+    private CompletableFuture<PartitionStart> start(TopicInfo info, int partition, StateKey key, SubscriptionKey subscription) {
         LogPartition id = new LogPartition(info.logId(), partition);
-        if (!queue) {
+        boolean queue = subscription instanceof SubscriptionKey.Queue;
+        if (subscription instanceof SubscriptionKey.Private) {
             manager.privateSubscribed(key, id);
         }
-        return manager.subscribe(id, key, queue).handle((start, failure) -> failure == null
+        return manager.subscribe(id, key, queue, subscription.isRegistered()).handle((start, failure) -> failure == null
                 ? new PartitionStart(partition, Errors.NONE, start)
                 : new PartitionStart(partition, SubscriptionErrors.of(failure), -1));
     }

@@ -1,7 +1,9 @@
 package dev.partita.broker.subscription;
 
+import dev.partita.broker.controller.ClusterCoordinator;
 import dev.partita.broker.server.RequestHandler;
 import dev.partita.broker.server.handler.TopicService;
+import dev.partita.protocol.message.DestinationKind;
 import java.util.List;
 
 /** The request handlers of the subscription APIs this broker serves, for the dispatcher. */
@@ -10,13 +12,25 @@ public final class SubscriptionHandlers {
     private SubscriptionHandlers() {
     }
 
-    public static List<RequestHandler<?>> all(SubscriptionManager manager, TopicService topics) {
+    /**
+     * The handlers; the registries' threads are stopped with {@code manager}, which also learns
+     * from the coordinator which logs are queues (for the retention floor).
+     */
+    public static List<RequestHandler<?>> all(SubscriptionManager manager, TopicService topics,
+                                              ClusterCoordinator coordinator) {
+        Registries registries = new Registries(coordinator.subscriptions(), coordinator.clientIds(),
+                manager.replicas().brokerId());
+        manager.useRegistries(registries);
+        manager.useQueueLogs(logId -> coordinator.topics().topics().stream()
+                .anyMatch(t -> t.logId().equals(logId) && t.topic().kind() == DestinationKind.QUEUE));
         return List.of(
-                new SubscribeHandler(manager, topics),
+                new SubscribeHandler(manager, topics, registries),
                 new SessionHeartbeatHandler(manager),
                 new AcquireHandler(manager, topics),
                 new AcknowledgeHandler(manager, topics),
                 new ReleaseHandler(manager, topics),
-                new UnsubscribeHandler(manager));
+                new UnsubscribeHandler(manager, registries),
+                new ClientIdHandlers.Claim(manager, registries),
+                new ClientIdHandlers.Release(manager, registries));
     }
 }

@@ -8,6 +8,7 @@ import dev.partita.broker.delivery.SessionId;
 import dev.partita.broker.delivery.StateLog.StateKey;
 import dev.partita.broker.partition.Partition;
 import dev.partita.broker.partition.ReplicaManager;
+import dev.partita.broker.partition.RetentionFloor;
 import dev.partita.broker.zk.LogPartition;
 import dev.partita.protocol.message.ApiException;
 import dev.partita.protocol.message.Errors;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: the maps are concurrent; every state partition is used only on its data
  * partition's thread ({@link #onLeaderThread}).
  */
-public final class SubscriptionManager implements FlushListener, AutoCloseable {
+public final class SubscriptionManager implements FlushListener, RetentionFloor, AutoCloseable {
 
     /** Suffix of a data partition's log id that names its state log. */
     public static final String STATE_LOG_SUFFIX = ".state";
@@ -62,6 +64,10 @@ public final class SubscriptionManager implements FlushListener, AutoCloseable {
     /** Where each private subscription was created, so closing its consumer can drop it everywhere. */
     private final Map<StateKey, Set<LogPartition>> privatePartitions = new ConcurrentHashMap<>();
     private final ConsumerSelectors selectors = new ConsumerSelectors();
+    /** Connections whose silence past a lease was reported to the registries (until they speak again). */
+    private final Set<ConnectionId> expiredConnections = ConcurrentHashMap.newKeySet();
+    private volatile Registries registries;
+    private volatile Predicate<String> isQueueLog = logId -> false;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(NamedThreadFactory.single("partita-subscription-leases").daemon());
 
@@ -97,9 +103,15 @@ public final class SubscriptionManager implements FlushListener, AutoCloseable {
         return clock.millis();
     }
 
+    /** The registries whose consumers and client IDs a silent connection loses. */
+    void useRegistries(Registries registries) {
+        this.registries = registries;
+    }
+
     /** A request or heartbeat of {@code connection} arrived: its sessions' leases go on. */
     void touch(ConnectionId connection) {
         lastSeen.put(connection, clock.millis());
+        expiredConnections.remove(connection);
     }
 
     /** Whether a lease expiry of {@code session} was committed on this broker since the last call that said so. */
@@ -136,8 +148,11 @@ public final class SubscriptionManager implements FlushListener, AutoCloseable {
      * start (it has every message of the queue), others at the log end (nothing sent after the
      * subscribe returns is missed). Completes with its start once committed.
      */
-    CompletableFuture<Long> subscribe(LogPartition id, StateKey key, boolean fromLogStart) {
+    CompletableFuture<Long> subscribe(LogPartition id, StateKey key, boolean fromLogStart, boolean registered) {
         return onLeaderThread(id, led -> {
+            if (registered) {
+                led.state().dropOtherGenerations(key); // a replaced generation is never served again
+            }
             DeliveryLeader existing = led.state().leader(key).orElse(null);
             if (existing != null) {
                 return CompletableFuture.completedFuture(existing.state().start());
@@ -170,6 +185,36 @@ public final class SubscriptionManager implements FlushListener, AutoCloseable {
         return CompletableFuture.allOf(drops).thenApply(ignored -> true);
     }
 
+    /** Tells which logs are queues' (their subscription exists, and holds retention, from the start). */
+    void useQueueLogs(Predicate<String> isQueueLog) {
+        this.isQueueLog = isQueueLog;
+    }
+
+    /**
+     * Partition thread (retention): the lowest start of the partition's queue and durable
+     * subscriptions; a queue whose subscription has no state yet keeps everything. A partition
+     * with a state log but no state loaded yet (after a restart) is replayed first, so retention
+     * never runs ahead of subscriptions it has not seen.
+     */
+    @Override
+    public long floor(Partition partition) {
+        LogPartition id = partition.id();
+        boolean queue = isQueueLog.test(id.logId());
+        StatePartition state = states.get(id);
+        if (state == null && logManager.getLog(id.logId() + STATE_LOG_SUFFIX, id.partition()).isPresent()) {
+            state = states.computeIfAbsent(id, this::open);
+        }
+        if (!partition.isLeader()) {
+            return partition.logStartOffset(); // only leaders delete; keep everything otherwise
+        }
+        if (state == null) {
+            return queue ? partition.logStartOffset() : Long.MAX_VALUE;
+        }
+        state.lead(partition.leaderEpoch(), clock.millis());
+        long floor = state.retentionFloor();
+        return queue && !state.hasQueueSubscription() ? Math.min(floor, partition.logStartOffset()) : floor;
+    }
+
     private StatePartition open(LogPartition id) {
         Log stateLog = logManager.getOrCreateLog(id.logId() + STATE_LOG_SUFFIX, id.partition(), stateLogConfig);
         synchronized (byLog) {
@@ -200,6 +245,14 @@ public final class SubscriptionManager implements FlushListener, AutoCloseable {
     private void tickAll() {
         long now = clock.millis();
         lastSeen.values().removeIf(seen -> seen + deliveryConfig.sessionRetentionMs() < now);
+        Registries known = registries;
+        if (known != null) {
+            lastSeen.forEach((connection, seen) -> {
+                if (seen + deliveryConfig.leaseTimeoutMs() <= now && expiredConnections.add(connection)) {
+                    known.expire(connection);
+                }
+            });
+        }
         for (Map.Entry<LogPartition, StatePartition> entry : states.entrySet()) {
             replicas.executors().execute(entry.getKey(), () -> {
                 try {
@@ -220,6 +273,10 @@ public final class SubscriptionManager implements FlushListener, AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        Registries known = registries;
+        if (known != null) {
+            known.close();
+        }
         for (Map.Entry<LogPartition, StatePartition> entry : states.entrySet()) {
             replicas.executors().execute(entry.getKey(), () -> {
                 StatePartition state = entry.getValue();

@@ -1,7 +1,9 @@
 package dev.partita.broker.subscription;
 
+import dev.partita.broker.delivery.ConnectionId;
 import dev.partita.broker.server.RequestContext;
 import dev.partita.broker.server.RequestHandler;
+import dev.partita.broker.zk.SubscriptionInfo;
 import dev.partita.protocol.message.ApiKey;
 import dev.partita.protocol.message.Errors;
 import dev.partita.protocol.message.SubscriptionKey;
@@ -10,33 +12,59 @@ import dev.partita.protocol.message.UnsubscribeResponse;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * UNSUBSCRIBE with {@code CLOSE_CONSUMER}: a private subscription ends with its consumer (its
- * delivery state is dropped on every partition); a queue's subscription lives as long as the queue,
+ * UNSUBSCRIBE. {@code CLOSE_CONSUMER}: a private subscription ends with its consumer (its delivery
+ * state is dropped on every partition); a durable or shared one loses the consumer in the registry
+ * (a shared non-durable one ends with its last); a queue's subscription lives as long as the queue,
  * so closing a queue consumer changes nothing here (the client releases what it prefetched).
- * Durable and shared keys, and {@code DELETE}, are refused with INVALID_REQUEST until the
- * subscription registry is wired in. Stateless.
+ * {@code DELETE} (JMS {@code unsubscribe}) deletes an inactive durable subscription:
+ * SUBSCRIPTION_IN_USE while it has an active consumer, UNKNOWN_SUBSCRIPTION if there is none; its
+ * delivery state stays behind as garbage of a tombstoned generation. Stateless.
  */
-public final class UnsubscribeHandler extends RequestHandler<UnsubscribeRequest> {
+final class UnsubscribeHandler extends RequestHandler<UnsubscribeRequest> {
 
     private final SubscriptionManager manager;
+    private final Registries registries;
 
-    public UnsubscribeHandler(SubscriptionManager manager) {
+    UnsubscribeHandler(SubscriptionManager manager, Registries registries) {
         super(ApiKey.UNSUBSCRIBE, UnsubscribeRequest.class);
         this.manager = manager;
+        this.registries = registries;
     }
 
     @Override
     protected CompletableFuture<UnsubscribeResponse> handle(RequestContext context, UnsubscribeRequest request) {
-        if (request.mode() != UnsubscribeRequest.Mode.CLOSE_CONSUMER || request.key().isRegistered()) {
-            return CompletableFuture.completedFuture(new UnsubscribeResponse(Errors.INVALID_REQUEST,
-                    "This broker does not serve durable or shared subscriptions yet"));
+        ConnectionId connection = ConnectionId.of(request.connectionId());
+        manager.touch(connection);
+        SubscriptionKey key = request.key();
+        if (request.mode() == UnsubscribeRequest.Mode.DELETE) {
+            if (!(key instanceof SubscriptionKey.Durable durable)) {
+                return done(Errors.INVALID_REQUEST, "Only a durable subscription can be deleted, not " + key.kind());
+            }
+            return answer(registries.call(() -> registries.subscriptions().unsubscribe(durable)).thenApply(deleted -> true),
+                    key);
         }
-        if (request.key() instanceof SubscriptionKey.Queue) {
-            return CompletableFuture.completedFuture(new UnsubscribeResponse(Errors.NONE, null));
+        if (key instanceof SubscriptionKey.Queue) {
+            return done(Errors.NONE, null);
         }
-        return manager.dropPrivate(StateKeys.of(request.key(), 0)).thenApply(known -> known
-                ? new UnsubscribeResponse(Errors.NONE, null)
-                : new UnsubscribeResponse(Errors.UNKNOWN_SUBSCRIPTION, "No private subscription " + request.key()
-                        + " on this broker"));
+        if (key instanceof SubscriptionKey.Private) {
+            return answer(manager.dropPrivate(StateKeys.of(key, 0)), key);
+        }
+        SubscriptionInfo.Consumer consumer = new SubscriptionInfo.Consumer(connection, request.consumerId(),
+                registries.brokerId());
+        return answer(registries.call(() -> registries.subscriptions().detach(key, consumer)), key);
+    }
+
+    private static CompletableFuture<UnsubscribeResponse> answer(CompletableFuture<Boolean> done, SubscriptionKey key) {
+        return done.handle((known, failure) -> {
+            if (failure != null) {
+                return new UnsubscribeResponse(ClientIdHandlers.error(failure), SubscriptionErrors.message(failure));
+            }
+            return known ? new UnsubscribeResponse(Errors.NONE, null)
+                    : new UnsubscribeResponse(Errors.UNKNOWN_SUBSCRIPTION, "No consumer of " + key + " to close");
+        });
+    }
+
+    private static CompletableFuture<UnsubscribeResponse> done(Errors error, String message) {
+        return CompletableFuture.completedFuture(new UnsubscribeResponse(error, message));
     }
 }

@@ -88,4 +88,20 @@ class DeliveryDurabilityIT {
             assertThat(client.acquire(key, queue, next, 0, 10, 300).values()).isEmpty();
         }
     }
+
+    @Test
+    void aSilentConnectionLosesItsDurableConsumerAndItsClientId() throws Exception {
+        TopicKey topic = TopicKey.topic("silent-durable");
+        SubscriptionKey key = SubscriptionKey.durable("silent-app", "audit");
+        try (PartitaBroker broker = TestBrokers.start(dataDir, SHORT_LEASE);
+             SubscriptionTestClient silent = new SubscriptionTestClient(broker);
+             SubscriptionTestClient next = new SubscriptionTestClient(broker)) {
+            assertThat(silent.claim("silent-app").error()).isEqualTo(Errors.NONE);
+            assertThat(silent.subscribe(key, topic, UUID.randomUUID(), null, false, 1).error()).isEqualTo(Errors.NONE);
+            assertThat(next.claim("silent-app").error()).isEqualTo(Errors.CLIENT_ID_IN_USE);
+            Awaitility.await().atMost(20, TimeUnit.SECONDS).until(() -> next.claim("silent-app").error() == Errors.NONE);
+            Awaitility.await().atMost(20, TimeUnit.SECONDS).until(() ->
+                    next.subscribe(key, topic, UUID.randomUUID(), null, false, 1).error() == Errors.NONE);
+        }
+    }
 }

@@ -11,7 +11,12 @@ import dev.partita.protocol.message.AcknowledgeResponse;
 import dev.partita.protocol.message.AcquireRequest;
 import dev.partita.protocol.message.AcquireResponse;
 import dev.partita.protocol.message.AcquireResponse.AcquiredPartition;
+import dev.partita.protocol.message.ClientIdClaimRequest;
+import dev.partita.protocol.message.ClientIdClaimResponse;
+import dev.partita.protocol.message.ClientIdReleaseRequest;
+import dev.partita.protocol.message.ClientIdReleaseResponse;
 import dev.partita.protocol.message.DeliveryRange;
+import dev.partita.protocol.message.ListOffsetsRequest;
 import dev.partita.protocol.message.ReleaseRequest;
 import dev.partita.protocol.message.ReleaseResponse;
 import dev.partita.protocol.message.ReleasedRange;
@@ -84,18 +89,38 @@ final class SubscriptionTestClient implements AutoCloseable {
         }
     }
 
+    /** Creates a one-partition destination with these configs (e.g. tiny segments). */
+    void create(TopicKey topic, Map<String, String> configs) throws Exception {
+        client.admin().createTopic(topic, 1, (short) 1, configs).get(20, TimeUnit.SECONDS);
+    }
+
+    /** The partition's log start offset. */
+    long logStart(TopicKey topic) throws Exception {
+        return client.admin().listOffset(topic, 0, ListOffsetsRequest.EARLIEST_TIMESTAMP).get(20, TimeUnit.SECONDS);
+    }
+
     SubscribeResponse subscribe(SubscriptionKey key, TopicKey topic, UUID session) throws Exception {
         return subscribe(key, topic, session, null);
     }
 
     SubscribeResponse subscribe(SubscriptionKey key, TopicKey topic, UUID session, String selector) throws Exception {
-        return client.network().send(endpoint, new SubscribeRequest(key, topic, selector, false, false, connectionId,
-                session, 1, 10_000), SubscribeResponse.class).get(20, TimeUnit.SECONDS);
+        return subscribe(key, topic, session, selector, false, 1);
+    }
+
+    SubscribeResponse subscribe(SubscriptionKey key, TopicKey topic, UUID session, String selector, boolean shared,
+                                long consumerId) throws Exception {
+        return client.network().send(endpoint, new SubscribeRequest(key, topic, selector, false, shared, connectionId,
+                session, consumerId, 10_000), SubscribeResponse.class).get(20, TimeUnit.SECONDS);
     }
 
     Acquired acquire(SubscriptionKey key, TopicKey topic, UUID session, int sessionEpoch, int maxRecords, int maxWaitMs)
             throws Exception {
-        AcquireResponse response = client.network().send(endpoint, new AcquireRequest(connectionId, session, key, 0, topic,
+        return acquire(key, 0, topic, session, sessionEpoch, maxRecords, maxWaitMs);
+    }
+
+    Acquired acquire(SubscriptionKey key, long generation, TopicKey topic, UUID session, int sessionEpoch, int maxRecords,
+                     int maxWaitMs) throws Exception {
+        AcquireResponse response = client.network().send(endpoint, new AcquireRequest(connectionId, session, key, generation, topic,
                 maxWaitMs, 1 << 20, List.of(new AcquireRequest.AcquirePartition(0, -1, sessionEpoch, maxRecords, 1 << 20))),
                 AcquireResponse.class, maxWaitMs + 20_000L).get(maxWaitMs + 25_000L, TimeUnit.MILLISECONDS);
         AcquiredPartition p = response.partitions().get(0);
@@ -119,14 +144,24 @@ final class SubscriptionTestClient implements AutoCloseable {
 
     SessionPartitionResult ack(SubscriptionKey key, TopicKey topic, UUID session, int sessionEpoch,
                                List<DeliveryRange> ranges) throws Exception {
-        return client.network().send(endpoint, new AcknowledgeRequest(session, key, 0, topic,
+        return ack(key, 0, topic, session, sessionEpoch, ranges);
+    }
+
+    SessionPartitionResult ack(SubscriptionKey key, long generation, TopicKey topic, UUID session, int sessionEpoch,
+                               List<DeliveryRange> ranges) throws Exception {
+        return client.network().send(endpoint, new AcknowledgeRequest(session, key, generation, topic,
                 List.of(new AcknowledgeRequest.AcknowledgePartition(0, sessionEpoch, ranges))),
                 AcknowledgeResponse.class).get(20, TimeUnit.SECONDS).partitions().get(0);
     }
 
     SessionPartitionResult release(SubscriptionKey key, TopicKey topic, UUID session, int sessionEpoch,
                                    List<ReleasedRange> ranges) throws Exception {
-        return client.network().send(endpoint, new ReleaseRequest(session, key, 0, topic,
+        return release(key, 0, topic, session, sessionEpoch, ranges);
+    }
+
+    SessionPartitionResult release(SubscriptionKey key, long generation, TopicKey topic, UUID session, int sessionEpoch,
+                                   List<ReleasedRange> ranges) throws Exception {
+        return client.network().send(endpoint, new ReleaseRequest(session, key, generation, topic,
                 List.of(new ReleaseRequest.ReleasePartition(0, sessionEpoch, ranges))),
                 ReleaseResponse.class).get(20, TimeUnit.SECONDS).partitions().get(0);
     }
@@ -139,6 +174,21 @@ final class SubscriptionTestClient implements AutoCloseable {
     UnsubscribeResponse closeConsumer(SubscriptionKey key, long consumerId) throws Exception {
         return client.network().send(endpoint, new UnsubscribeRequest(UnsubscribeRequest.Mode.CLOSE_CONSUMER, key,
                 connectionId, consumerId), UnsubscribeResponse.class).get(20, TimeUnit.SECONDS);
+    }
+
+    UnsubscribeResponse delete(SubscriptionKey key) throws Exception {
+        return client.network().send(endpoint, new UnsubscribeRequest(UnsubscribeRequest.Mode.DELETE, key,
+                connectionId, 0), UnsubscribeResponse.class).get(20, TimeUnit.SECONDS);
+    }
+
+    ClientIdClaimResponse claim(String clientId) throws Exception {
+        return client.network().send(endpoint, new ClientIdClaimRequest(connectionId, clientId),
+                ClientIdClaimResponse.class).get(20, TimeUnit.SECONDS);
+    }
+
+    ClientIdReleaseResponse releaseClientId(String clientId) throws Exception {
+        return client.network().send(endpoint, new ClientIdReleaseRequest(connectionId, clientId),
+                ClientIdReleaseResponse.class).get(20, TimeUnit.SECONDS);
     }
 
     static List<DeliveryRange> ranges(Acquired acquired) {
