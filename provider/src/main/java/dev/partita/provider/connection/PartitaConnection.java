@@ -2,6 +2,7 @@ package dev.partita.provider.connection;
 
 import dev.partita.client.PartitaClient;
 import dev.partita.protocol.auth.PlainCredentials;
+import dev.partita.provider.consumer.ClientIds;
 import dev.partita.provider.consumer.ConnectionConsumers;
 import dev.partita.provider.session.AckMode;
 import dev.partita.provider.session.NotImplementedYet;
@@ -44,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * <p>Opening checks that a broker answers (and accepts the credentials), so a bad address or a
  * wrong password fails in {@code createConnection}. Client ID rules (spec 6.1.2): set once, by the
  * factory's {@code clientID} option or by {@code setClientID} before any other use of the
- * connection; uniqueness across the cluster is not checked yet (it needs a broker API).
+ * connection, and claimed with the broker (CLIENT_ID_CLAIM) so it is unique across the cluster
+ * ({@code InvalidClientIDException} when another connection holds it); released at close.
  *
  * <p>Every method checks first that the connection is open ({@code IllegalStateException}, spec
  * 6.1.8) except {@code close}, which is idempotent and closes the sessions. Thread-safe, as the
@@ -118,7 +120,18 @@ public final class PartitaConnection implements Connection, QueueConnection, Top
             throw new JMSException("no broker of " + options.brokers() + " answered within reconnectTimeout ("
                     + options.reconnectTimeoutMs() + " ms)", "REQUEST_TIMED_OUT");
         }
-        return new PartitaConnection(options, client);
+        PartitaConnection connection = new PartitaConnection(options, client);
+        if (options.clientId() != null) {
+            try {
+                ClientIds.claim(client, connection.connectionId, options.clientId(), options.reconnectTimeoutMs());
+            } catch (JMSException e) {
+                connection.consumers.close();
+                connection.sender.close();
+                client.close();
+                throw e;
+            }
+        }
+        return connection;
     }
 
     /** Credentials SASL PLAIN cannot carry are refused here rather than by a handshake that cannot start. */
@@ -274,6 +287,7 @@ public final class PartitaConnection implements Connection, QueueConnection, Top
                 throw new IllegalStateException("setClientID must be called before any other use of the connection");
             }
             validateClientId(id);
+            ClientIds.claim(client, connectionId, id, options.reconnectTimeoutMs()); // unique across the cluster
             clientId = id;
             clientIdFixed = true;
         }
@@ -376,6 +390,13 @@ public final class PartitaConnection implements Connection, QueueConnection, Top
         }
         sessions.clear();
         consumers.close();
+        String claimed;
+        synchronized (lock) {
+            claimed = clientId;
+        }
+        if (claimed != null) {
+            ClientIds.release(client, connectionId, claimed, options.requestTimeoutMs());
+        }
         sender.close();
         client.close();
         if (first != null) {
