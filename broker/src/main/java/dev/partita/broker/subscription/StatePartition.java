@@ -100,6 +100,11 @@ final class StatePartition {
         log.debug("{}: leading {} subscription(s) in epoch {}", stateLog, leaders.size(), epoch);
     }
 
+    /** Every subscription's leader (a copy of the map). */
+    Map<StateKey, DeliveryLeader> leaders() {
+        return Map.copyOf(leaders);
+    }
+
     /** The leader's view of a subscription, if it exists on this partition. */
     Optional<DeliveryLeader> leader(StateKey key) {
         return Optional.ofNullable(leaders.get(key));

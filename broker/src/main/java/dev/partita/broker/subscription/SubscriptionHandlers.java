@@ -3,8 +3,10 @@ package dev.partita.broker.subscription;
 import dev.partita.broker.controller.ClusterCoordinator;
 import dev.partita.broker.server.RequestHandler;
 import dev.partita.broker.server.handler.TopicService;
+import dev.partita.broker.zk.TopicInfo;
 import dev.partita.protocol.message.DestinationKind;
 import java.util.List;
+import java.util.Map;
 
 /** The request handlers of the subscription APIs this broker serves, for the dispatcher. */
 public final class SubscriptionHandlers {
@@ -23,6 +25,8 @@ public final class SubscriptionHandlers {
         manager.useRegistries(registries);
         manager.useQueueLogs(logId -> coordinator.topics().topics().stream()
                 .anyMatch(t -> t.logId().equals(logId) && t.topic().kind() == DestinationKind.QUEUE));
+        manager.useDestinations(topics, logId -> coordinator.topics().topics().stream()
+                .filter(t -> t.logId().equals(logId)).findFirst().map(TopicInfo::configs).orElse(Map.of()));
         return List.of(
                 new SubscribeHandler(manager, topics, registries),
                 new SessionHeartbeatHandler(manager),

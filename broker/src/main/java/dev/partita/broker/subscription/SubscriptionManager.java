@@ -4,11 +4,14 @@ import dev.partita.broker.NamedThreadFactory;
 import dev.partita.broker.delivery.ConnectionId;
 import dev.partita.broker.delivery.DeliveryConfig;
 import dev.partita.broker.delivery.DeliveryLeader;
+import dev.partita.broker.delivery.Run;
 import dev.partita.broker.delivery.SessionId;
 import dev.partita.broker.delivery.StateLog.StateKey;
+import dev.partita.broker.partition.Appender;
 import dev.partita.broker.partition.Partition;
 import dev.partita.broker.partition.ReplicaManager;
 import dev.partita.broker.partition.RetentionFloor;
+import dev.partita.broker.server.handler.TopicService;
 import dev.partita.broker.zk.LogPartition;
 import dev.partita.protocol.message.ApiException;
 import dev.partita.protocol.message.Errors;
@@ -18,6 +21,7 @@ import dev.partita.storage.manager.FlushListener;
 import dev.partita.storage.manager.LogManager;
 import java.time.Clock;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -68,6 +72,8 @@ public final class SubscriptionManager implements FlushListener, RetentionFloor,
     private final Set<ConnectionId> expiredConnections = ConcurrentHashMap.newKeySet();
     private volatile Registries registries;
     private volatile Predicate<String> isQueueLog = logId -> false;
+    private volatile Function<String, Map<String, String>> destinationConfigs = logId -> Map.of();
+    private volatile DeadLetters deadLetters;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(NamedThreadFactory.single("partita-subscription-leases").daemon());
 
@@ -185,6 +191,16 @@ public final class SubscriptionManager implements FlushListener, RetentionFloor,
         return CompletableFuture.allOf(drops).thenApply(ignored -> true);
     }
 
+    /**
+     * The destinations' configs by log id ({@code max.delivery.count}, {@code dead.letter.queue})
+     * and the topic service that resolves dead-letter queues: from now on messages that reach their
+     * maximum delivery count are moved to the dead-letter queue.
+     */
+    void useDestinations(TopicService topics, Function<String, Map<String, String>> configs) {
+        this.destinationConfigs = configs;
+        this.deadLetters = new DeadLetters(this, topics, new Appender(replicas, clock), configs);
+    }
+
     /** Tells which logs are queues' (their subscription exists, and holds retention, from the start). */
     void useQueueLogs(Predicate<String> isQueueLog) {
         this.isQueueLog = isQueueLog;
@@ -220,7 +236,10 @@ public final class SubscriptionManager implements FlushListener, RetentionFloor,
         synchronized (byLog) {
             byLog.put(stateLog, id);
         }
-        return new StatePartition(stateLog, deliveryConfig, expiredSessions::add,
+        DeliveryConfig config = new DeliveryConfig(
+                DeadLetters.maxDeliveryCount(destinationConfigs.apply(id.logId()), deliveryConfig.maxDeliveryCount()),
+                deliveryConfig.leaseTimeoutMs(), deliveryConfig.sessionRetentionMs());
+        return new StatePartition(stateLog, config, expiredSessions::add,
                 () -> replicas.delayedOperations().wake(id));
     }
 
@@ -256,14 +275,30 @@ public final class SubscriptionManager implements FlushListener, RetentionFloor,
         for (Map.Entry<LogPartition, StatePartition> entry : states.entrySet()) {
             replicas.executors().execute(entry.getKey(), () -> {
                 try {
-                    if (replicas.leaderPartition(entry.getKey()).isPresent()) {
+                    Partition led = replicas.leaderPartition(entry.getKey()).orElse(null);
+                    if (led != null) {
                         entry.getValue().tick(clock.millis(), lastSeen::get);
+                        moveDeadLetters(led, entry.getValue());
                     }
                 } catch (RuntimeException e) {
                     log.warn("Lease upkeep of {} failed: {}", entry.getKey(), e.toString());
                 }
             });
         }
+    }
+
+    /** Partition thread: starts moving what reached the maximum delivery count (each run once at a time). */
+    private void moveDeadLetters(Partition led, StatePartition state) {
+        DeadLetters movers = deadLetters;
+        if (movers == null) {
+            return;
+        }
+        state.leaders().forEach((key, leader) -> {
+            List<Run> pending = leader.state().deadLetterPending();
+            if (!pending.isEmpty()) {
+                movers.move(led, key, pending);
+            }
+        });
     }
 
     /**

@@ -41,6 +41,9 @@ public final class TopicService implements AutoCloseable {
     /** Until followers replicate, a second replica would only be a promise: refuse it. */
     public static final short MAX_REPLICATION_FACTOR = 1;
 
+    /** Destination configs of the subscription layer (read by {@code dev.partita.broker.subscription}). */
+    public static final java.util.Set<String> DELIVERY_CONFIGS = java.util.Set.of("max.delivery.count", "dead.letter.queue");
+
     private final BrokerConfig config;
     private final TopicRegistry topics;
     private final PartitionStateStore states;
@@ -134,8 +137,9 @@ public final class TopicService implements AutoCloseable {
 
     private static void validateConfigs(Map<String, String> configs) {
         for (String k : configs.keySet()) {
-            if (!LogConfig.KEYS.contains(k)) {
-                throw new ApiException(Errors.INVALID_CONFIG, "Unknown destination config '" + k + "' (known: " + LogConfig.KEYS + ")");
+            if (!LogConfig.KEYS.contains(k) && !DELIVERY_CONFIGS.contains(k)) {
+                throw new ApiException(Errors.INVALID_CONFIG, "Unknown destination config '" + k + "' (known: " + LogConfig.KEYS
+                        + " and " + DELIVERY_CONFIGS + ")");
             }
         }
         try {

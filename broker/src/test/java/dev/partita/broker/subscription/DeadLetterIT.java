@@ -1,0 +1,84 @@
+package dev.partita.broker.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.partita.broker.PartitaBroker;
+import dev.partita.broker.TestBrokers;
+import dev.partita.broker.subscription.SubscriptionTestClient.Acquired;
+import dev.partita.protocol.message.Errors;
+import dev.partita.protocol.message.ReleasedRange;
+import dev.partita.protocol.message.SubscriptionKey;
+import dev.partita.protocol.message.TopicKey;
+import dev.partita.protocol.record.Header;
+import dev.partita.protocol.record.MemoryRecords;
+import dev.partita.protocol.record.Record;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A message delivered max.delivery.count times without an ack moves to the dead-letter queue, once. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class DeadLetterIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aMessageReleasedAfterItsLastAllowedDeliveryMovesToTheDeadLetterQueueWithItsSource() throws Exception {
+        TopicKey queue = TopicKey.queue("poison");
+        SubscriptionKey key = SubscriptionKey.queue("poison");
+        TopicKey dlq = TopicKey.queue("poison-dlq");
+        try (PartitaBroker broker = TestBrokers.start(dataDir, Map.of());
+             SubscriptionTestClient client = new SubscriptionTestClient(broker)) {
+            client.create(queue, Map.of("max.delivery.count", "2", "dead.letter.queue", "poison-dlq"));
+            client.produce(queue, "bad", "good");
+            UUID session = UUID.randomUUID();
+            for (int delivery = 0; delivery < 2; delivery++) {
+                Acquired got = client.acquire(key, queue, session, 0, 1, 0);
+                assertThat(got.values()).containsExactly(Map.entry(0L, "bad"));
+                assertThat(got.counts()).containsExactly(Map.entry(0L, delivery));
+                assertThat(client.release(key, queue, session, got.sessionEpoch(),
+                        List.of(new ReleasedRange(got.ranges().get(0), true))).error()).isEqualTo(Errors.NONE);
+            }
+            Acquired next = client.acquire(key, queue, session, 0, 10, 0);
+            assertThat(next.values()).as("the dead letter is not delivered again").containsExactly(Map.entry(1L, "good"));
+
+            SubscriptionKey dlqKey = SubscriptionKey.queue("poison-dlq");
+            UUID reader = UUID.randomUUID();
+            Map<Long, String> letters = new HashMap<>();
+            Acquired[] last = new Acquired[1];
+            // The dead-letter queue is created by the first move: until then its acquires fail.
+            Awaitility.await().atMost(20, TimeUnit.SECONDS).ignoreExceptions().until(() -> {
+                last[0] = client.acquire(dlqKey, dlq, reader, 0, 10, 200);
+                letters.putAll(last[0].values());
+                return !letters.isEmpty();
+            });
+            assertThat(letters.values()).containsExactly("bad");
+            Map<String, String> headers = headers((MemoryRecords) last[0].raw().records(), letters.keySet().iterator().next());
+            assertThat(headers.get(DeadLetters.SOURCE_HEADER)).endsWith(":0:0");
+            assertThat(headers).containsKey(DeadLetters.REASON_HEADER);
+            assertThat(client.acquire(dlqKey, dlq, reader, 0, 10, 1_500).values())
+                    .as("moved once, not again on later ticks").isEmpty();
+        }
+    }
+
+    private static Map<String, String> headers(MemoryRecords records, long offset) {
+        Map<String, String> headers = new HashMap<>();
+        for (Record r : records.records()) {
+            if (r.offset() == offset) {
+                for (Header h : r.headers()) {
+                    headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return headers;
+    }
+}
