@@ -1,5 +1,6 @@
 package dev.partita.tck;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.jms.Connection;
@@ -7,17 +8,21 @@ import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.InvalidSelectorRuntimeException;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Chapter 3.8: message selectors. Only their syntax is checked here: an invalid selector is refused
- * when the consumer is created, never at delivery. Selection itself waits for the broker (README).
+ * when the consumer is created, never at delivery; and a selector on a queue consumer chooses its messages.
  */
 @DisplayName("3.8 Message selection")
 class Chapter3_8_SelectorsIT extends TckTest {
@@ -67,5 +72,22 @@ class Chapter3_8_SelectorsIT extends TckTest {
         try (JMSContext context = factory().createContext()) {
             assertThatThrownBy(() -> context.createConsumer(queue, selector)).isInstanceOf(InvalidSelectorRuntimeException.class);
         }
+    }
+
+    @Test
+    @DisplayName("3.8.1 a queue consumer gets only the messages its selector matches; the others stay for other consumers")
+    void aSelectorChoosesMessagesOnAQueue() throws Exception {
+        connection.start();
+        MessageProducer producer = session.createProducer(queue);
+        for (String color : new String[] {"red", "blue", "red", "green"}) {
+            Message message = session.createTextMessage(color);
+            message.setStringProperty("color", color);
+            producer.send(message);
+        }
+        MessageConsumer reds = connection.createSession().createConsumer(queue, "color = 'red'");
+        assertThat(Receiving.receive(reds, 2)).containsExactly("red", "red");
+        assertThat(reds.receive(Receiving.ABSENT_MS)).isNull();
+        MessageConsumer others = connection.createSession().createConsumer(queue, "color IN ('blue', 'green') AND color IS NOT NULL");
+        assertThat(Receiving.receive(others, 2)).containsExactly("blue", "green");
     }
 }

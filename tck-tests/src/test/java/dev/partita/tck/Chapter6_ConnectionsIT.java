@@ -89,6 +89,23 @@ class Chapter6_ConnectionsIT extends TckTest {
     }
 
     @Test
+    @DisplayName("6.1.2 two connections cannot use one client ID at the same time (InvalidClientIDException); it is free again once closed")
+    void clientIdsAreUnique() throws Exception {
+        ConnectionFactory factory = factory();
+        String id = unique("taken");
+        try (Connection first = factory.createConnection()) {
+            first.setClientID(id);
+            try (Connection second = factory.createConnection()) {
+                assertThatThrownBy(() -> second.setClientID(id)).isInstanceOf(InvalidClientIDException.class);
+            }
+        }
+        try (Connection third = factory.createConnection()) {
+            third.setClientID(id);
+            assertThat(third.getClientID()).isEqualTo(id);
+        }
+    }
+
+    @Test
     @DisplayName("6.1.4 start and stop may be called again on a started or stopped connection (ignored)")
     void startAndStopAreIdempotent() throws Exception {
         try (Connection connection = factory().createConnection()) {
