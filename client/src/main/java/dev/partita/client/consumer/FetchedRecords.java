@@ -29,12 +29,32 @@ final class FetchedRecords {
     }
 
     /**
+     * The position {@link #decode} would return for these records, read from batch headers only (no
+     * CRC check, no record parsing), so the next fetch can be sent before the records are decoded.
+     * If {@code decode} then fails, the position does not move and the answer to that early fetch is
+     * dropped by the consumer because it no longer matches.
+     */
+    static long positionAfter(MemoryRecords records, long position) {
+        long next = position;
+        for (RecordBatch batch : records) {
+            if (batch.lastOffset() >= next) {
+                next = batch.nextOffset();
+            }
+        }
+        return next;
+    }
+
+    /**
      * @throws dev.partita.protocol.record.InvalidRecordException for a corrupt batch
      * @throws dev.partita.protocol.message.ApiException RECORD_TOO_LARGE when bytes came back but no
      *         complete batch at or after the position (a batch larger than the fetch size limits)
      */
     static Decoded decode(TopicPartition tp, MemoryRecords records, long position) {
-        List<ConsumedRecord> result = new ArrayList<>();
+        return decodeInto(tp, records, position, new ArrayList<>());
+    }
+
+    /** Like {@link #decode}, appending the records to {@code result} (which is returned in the answer). */
+    static Decoded decodeInto(TopicPartition tp, MemoryRecords records, long position, List<ConsumedRecord> result) {
         long next = position;
         boolean sawCompleteBatch = false;
         for (RecordBatch batch : records) {

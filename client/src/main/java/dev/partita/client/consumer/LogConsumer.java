@@ -38,7 +38,11 @@ import java.util.concurrent.locks.LockSupport;
  * <p>{@code poll} sends one fetch per leader broker (at most one in flight each) with
  * {@code fetchMaxWaitMs} and {@code fetchMinBytes}, and returns the records of the first answers
  * that carry any, or an empty list when {@code timeout} passes. A fetch still in flight when poll
- * returns stays in flight and is used by the next poll. Leader changes are followed: errors saying
+ * returns stays in flight and is used by the next poll. Fetches are pipelined: when a fetch
+ * answers, the next one for its partitions is sent (from the offsets after the answer's complete
+ * batches) before those records are decoded and returned, so the broker reads the next records while
+ * this consumer decodes and the caller handles the previous ones. An answer whose partition was
+ * moved by {@code seek} or {@code assign}, or unassigned, since its fetch was sent is dropped. Leader changes are followed: errors saying
  * the leader moved refresh metadata and the partition is fetched from the new leader. A position
  * outside the log fails {@code poll} with {@link OffsetOutOfRangeException} (once, after returning
  * records already read for other partitions); the position is left as it was.
@@ -157,7 +161,7 @@ public final class LogConsumer implements AutoCloseable {
                 deferredError = null;
                 throw error;
             }
-            sendFetches(); // even with a zero timeout, so polling with Duration.ZERO makes progress
+            sendFetches(Map.of()); // even with a zero timeout, so polling with Duration.ZERO makes progress
             long remainingNanos = deadlineNanos - System.nanoTime();
             if (remainingNanos <= 0) {
                 return List.of();
@@ -181,7 +185,8 @@ public final class LogConsumer implements AutoCloseable {
         }
     }
 
-    private void sendFetches() {
+    /** Sends a fetch to every leader with none in flight; {@code nextOffsets} overrides positions not yet advanced. */
+    private void sendFetches(Map<TopicPartition, Long> nextOffsets) {
         long nowMs = System.currentTimeMillis();
         Map<BrokerEndpoint, Map<TopicPartition, PartitionInfo>> byLeader = new LinkedHashMap<>();
         boolean needMetadata = false;
@@ -209,14 +214,16 @@ public final class LogConsumer implements AutoCloseable {
         if (needMetadata) {
             metadata.requestUpdate();
         }
-        byLeader.forEach(this::sendFetch);
+        byLeader.forEach((leader, partitions) -> sendFetch(leader, partitions, nextOffsets));
     }
 
-    private void sendFetch(BrokerEndpoint leader, Map<TopicPartition, PartitionInfo> partitions) {
+    private void sendFetch(BrokerEndpoint leader, Map<TopicPartition, PartitionInfo> partitions,
+                           Map<TopicPartition, Long> nextOffsets) {
         Map<TopicKey, List<FetchRequest.FetchPartition>> byTopic = new LinkedHashMap<>();
         Map<TopicPartition, Long> offsets = new HashMap<>();
         partitions.forEach((tp, info) -> {
-            long position = assignment.get(tp).position;
+            Long ahead = nextOffsets.get(tp);
+            long position = ahead != null ? ahead : assignment.get(tp).position;
             offsets.put(tp, position);
             byTopic.computeIfAbsent(tp.topic(), k -> new ArrayList<>()).add(new FetchRequest.FetchPartition(
                     tp.partition(), info.leaderEpoch(), position, config.partitionFetchMaxBytes()));
@@ -238,9 +245,17 @@ public final class LogConsumer implements AutoCloseable {
         return false;
     }
 
-    /** Records of every finished fetch; positions advance past them. */
+    /** A partition's part of a finished fetch that still matches its position. */
+    private record Received(TopicPartition tp, PartitionState state, FetchResponse.PartitionFetchData data) {
+    }
+
+    /**
+     * Records of every finished fetch; positions advance past them. The next fetch for the partitions
+     * that answered is sent before their records are decoded (its offsets are read from the batch
+     * headers), so the broker works on it while this thread decodes and the caller handles records.
+     */
     private List<ConsumedRecord> collectCompleted() {
-        List<ConsumedRecord> records = new ArrayList<>();
+        List<Received> received = new ArrayList<>();
         for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
             PendingFetch fetch = it.next().getValue();
             if (!fetch.future().isDone()) {
@@ -262,31 +277,44 @@ public final class LogConsumer implements AutoCloseable {
                     if (requested == null || state == null || state.position != requested) {
                         continue; // unassigned or moved by seek since the fetch was sent
                     }
-                    handlePartition(tp, state, data, records);
+                    if (data.error() == Errors.NONE) {
+                        received.add(new Received(tp, state, data));
+                    } else {
+                        handleError(tp, state, data.error());
+                    }
                 }
+            }
+        }
+        if (received.isEmpty()) {
+            return new ArrayList<>();
+        }
+        Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+        for (Received r : received) {
+            nextOffsets.put(r.tp(), FetchedRecords.positionAfter((MemoryRecords) r.data().records(), r.state().position));
+        }
+        sendFetches(nextOffsets);
+        List<ConsumedRecord> records = new ArrayList<>();
+        for (Received r : received) {
+            r.state().highWatermark = r.data().highWatermark();
+            try {
+                r.state().position = FetchedRecords.decodeInto(r.tp(), (MemoryRecords) r.data().records(),
+                        r.state().position, records).nextPosition();
+            } catch (RuntimeException e) {
+                // The position stays, so the answer to the fetch sent ahead will not match and is dropped.
+                defer(e);
             }
         }
         return records;
     }
 
-    private void handlePartition(TopicPartition tp, PartitionState state, FetchResponse.PartitionFetchData data,
-                                 List<ConsumedRecord> records) {
-        if (data.error() == Errors.NONE) {
-            state.highWatermark = data.highWatermark();
-            try {
-                FetchedRecords.Decoded decoded = FetchedRecords.decode(tp, (MemoryRecords) data.records(), state.position);
-                records.addAll(decoded.records());
-                state.position = decoded.nextPosition();
-            } catch (RuntimeException e) {
-                defer(e);
-            }
-        } else if (data.error() == Errors.OFFSET_OUT_OF_RANGE) {
+    private void handleError(TopicPartition tp, PartitionState state, Errors error) {
+        if (error == Errors.OFFSET_OUT_OF_RANGE) {
             defer(new OffsetOutOfRangeException(tp, state.position));
-        } else if (MetadataCache.isStaleMetadataError(data.error()) || data.error().isRetriable()) {
+        } else if (MetadataCache.isStaleMetadataError(error) || error.isRetriable()) {
             metadata.requestUpdate();
             state.retryNotBeforeMs = System.currentTimeMillis() + config.retryBackoffMs();
         } else {
-            defer(data.error().exception("fetch from " + tp + " failed: " + data.error().message()));
+            defer(error.exception("fetch from " + tp + " failed: " + error.message()));
         }
     }
 

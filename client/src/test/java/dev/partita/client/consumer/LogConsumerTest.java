@@ -151,4 +151,84 @@ class LogConsumerTest {
             assertThat(consumer.poll(Duration.ofSeconds(5))).hasSize(1);
         }
     }
+    private static long fetchOffset(FakeBroker.Exchange fetch) {
+        return fetch.request(FetchRequest.class).topics().get(0).partitions().get(0).fetchOffset();
+    }
+
+    @Test
+    void theNextFetchIsSentBeforePollReturnsTheRecordsOfTheLastOne() {
+        try (LogConsumer consumer = client.newConsumer()) {
+            consumer.assign(PRICES, 0, 0);
+            pollUntil(consumer, () -> fetches.size() == 1);
+            FakeBroker.Exchange first = fetches.get(0);
+            first.respond(answer(first.request(FetchRequest.class), 0, 3));
+            assertThat(consumer.poll(Duration.ofSeconds(5))).extracting(ConsumedRecord::offset).containsExactly(0L, 1L, 2L);
+            // No further poll: the consumer only works inside poll, so this fetch left during the last one.
+            await().atMost(Duration.ofSeconds(10)).until(() -> fetches.size() == 2);
+            assertThat(fetchOffset(fetches.get(1))).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void pipelinedFetchesReturnEveryRecordOnceInOrder() {
+        try (LogConsumer consumer = client.newConsumer()) {
+            consumer.assign(PRICES, 0, 0);
+            pollUntil(consumer, () -> fetches.size() == 1);
+            List<Long> offsets = new java.util.ArrayList<>();
+            long next = 0;
+            for (int round = 0; round < 10; round++) {
+                FakeBroker.Exchange fetch = fetches.get(round);
+                assertThat(fetchOffset(fetch)).isEqualTo(next);
+                int count = 1 + round % 4;
+                fetch.respond(answer(fetch.request(FetchRequest.class), next, count));
+                next += count;
+                offsets.addAll(consumer.poll(Duration.ofSeconds(5)).stream().map(ConsumedRecord::offset).toList());
+                int sent = round + 2;
+                await().atMost(Duration.ofSeconds(10)).until(() -> fetches.size() == sent);
+            }
+            assertThat(offsets).containsExactlyElementsOf(java.util.stream.LongStream.range(0, next).boxed().toList());
+            assertThat(consumer.position(PRICES, 0)).isEqualTo(next);
+            assertThat(fetches).hasSize(11); // one in flight at a time, never a second one beside it
+        }
+    }
+
+    @Test
+    void aSeekDropsTheAnswerOfTheFetchSentAhead() {
+        try (LogConsumer consumer = client.newConsumer()) {
+            consumer.assign(PRICES, 0, 0);
+            pollUntil(consumer, () -> fetches.size() == 1);
+            fetches.get(0).respond(answer(fetches.get(0).request(FetchRequest.class), 0, 3));
+            assertThat(consumer.poll(Duration.ofSeconds(5))).hasSize(3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> fetches.size() == 2);
+
+            consumer.seek(PRICES, 0, 50);
+            FakeBroker.Exchange ahead = fetches.get(1);
+            ahead.respond(answer(ahead.request(FetchRequest.class), 3, 3));
+            pollUntil(consumer, () -> fetches.size() == 3); // the stale records 3-5 never come out
+            assertThat(fetchOffset(fetches.get(2))).isEqualTo(50);
+            fetches.get(2).respond(answer(fetches.get(2).request(FetchRequest.class), 50, 2));
+            assertThat(consumer.poll(Duration.ofSeconds(5))).extracting(ConsumedRecord::offset).containsExactly(50L, 51L);
+        }
+    }
+
+    @Test
+    void aCorruptBatchKeepsThePositionAndTheFetchSentAheadIsDropped() {
+        try (LogConsumer consumer = client.newConsumer()) {
+            consumer.assign(PRICES, 0, 0);
+            pollUntil(consumer, () -> fetches.size() == 1);
+            FetchResponse good = answer(fetches.get(0).request(FetchRequest.class), 0, 3);
+            java.nio.ByteBuffer bytes = ((MemoryRecords) good.topics().get(0).partitions().get(0).records()).buffer();
+            int last = bytes.limit() - 1;
+            bytes.put(last, (byte) (bytes.get(last) ^ 0xFF)); // a flipped bit in the last record: the CRC fails
+            fetches.get(0).respond(good);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> org.assertj.core.api.Assertions
+                    .assertThatThrownBy(() -> consumer.poll(Duration.ofMillis(50)))
+                    .isInstanceOf(dev.partita.protocol.record.CorruptRecordException.class));
+            assertThat(consumer.position(PRICES, 0)).isZero();
+            await().atMost(Duration.ofSeconds(10)).until(() -> fetches.size() == 2);
+            fetches.get(1).respond(answer(fetches.get(1).request(FetchRequest.class), 3, 1));
+            pollUntil(consumer, () -> fetches.size() == 3); // the records after the bad batch are not returned
+            assertThat(fetchOffset(fetches.get(2))).isZero();
+        }
+    }
 }
