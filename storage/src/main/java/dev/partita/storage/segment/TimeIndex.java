@@ -20,7 +20,8 @@ import java.util.Optional;
  * |      8 |    4 | relativeOffset | last offset of that batch minus the segment base|
  * </pre>
  *
- * Big-endian, no header; preallocated while active, trimmed to {@code 12 * entries} bytes on close.
+ * Big-endian, no header; preallocated and trimmed (to {@code 12 * entries} bytes) like
+ * {@link OffsetIndex}.
  *
  * <p>Thread-safety: see {@link AbstractIndex} (one writer, concurrent readers).
  */
