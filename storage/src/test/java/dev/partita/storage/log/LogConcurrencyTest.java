@@ -44,7 +44,9 @@ class LogConcurrencyTest {
         readers.forEach(Thread::start);
         try {
             long offset = 0;
-            for (int i = 0; i < 3000; i++) {
+            // At least 3000 appends, and on until the readers (maybe starved of CPU on a loaded
+            // machine) have read while the writer works; bounded so a broken reader cannot hang it.
+            for (int i = 0; i < 3000 || (reads.get() < 200 && failures.isEmpty() && i < 200_000); i++) {
                 int count = 1 + i % 4;
                 String[] values = new String[count];
                 for (int r = 0; r < count; r++) {

@@ -31,7 +31,8 @@ class GroupCommitCrashTest {
 
     @RepeatedTest(5)
     void recordsReportedFlushedSurviveACrashDuringGroupCommit() throws Exception {
-        Random random = new Random();
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
         CrashSimulatingFileIO io = NoFsyncFileIO.crashSimulating();
         LogConfig config = LogConfig.builder().segmentBytes(4096).segmentIndexBytes(1200).build();
         List<String> written = new ArrayList<>();
@@ -52,11 +53,11 @@ class GroupCommitCrashTest {
 
         LogManager reopened = LogManager.open(tmp, io, Clock.systemUTC(), config);
         try {
-            assertThat(reopened.hadCleanShutdown()).isFalse();
+            assertThat(reopened.hadCleanShutdown()).as("seed %d", seed).isFalse();
             Log recovered = reopened.getLog("gc", 0).orElseThrow();
             long end = recovered.logEndOffset();
-            assertThat(end).isGreaterThanOrEqualTo(acknowledgedBeforeCrash);
-            assertThat(LogTestSupport.readValues(recovered)).isEqualTo(written.subList(0, (int) end));
+            assertThat(end).as("seed %d", seed).isGreaterThanOrEqualTo(acknowledgedBeforeCrash);
+            assertThat(LogTestSupport.readValues(recovered)).as("seed %d", seed).isEqualTo(written.subList(0, (int) end));
             assertThat(recovered.appendAsLeader(TestBatches.batchOf(1, "next"), 0).firstOffset()).isEqualTo(end);
         } finally {
             reopened.close();
