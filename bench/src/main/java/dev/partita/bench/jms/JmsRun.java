@@ -52,6 +52,12 @@ public final class JmsRun implements Callable<Integer> {
     @Option(names = "--max-in-flight", description = "Async sends per producer without onCompletion before send waits (default: ${DEFAULT-VALUE}).")
     int maxInFlight = 1_000;
 
+    @Option(names = "--partita-options", description = "Extra Partita broker URL options, e.g. blockOnAcknowledge=false (default: none).")
+    String partitaOptions = "";
+
+    @Option(names = "--artemis-options", description = "Extra Artemis broker URL options, e.g. blockOnAcknowledge=true (default: none).")
+    String artemisOptions = "";
+
     @Option(names = "--heap", description = "-Xmx of each broker JVM (default: ${DEFAULT-VALUE}).")
     String heap = "512m";
 
@@ -91,7 +97,7 @@ public final class JmsRun implements Callable<Integer> {
         runner.run();
         Duration took = Duration.between(started, Instant.now());
         String report = new JmsReport(settingsLines(plan, took), plan.scenarios(), runner.results(), runner.peakResident(),
-            brokerUrls()).render();
+            brokerUrls(plan)).render();
         System.out.println(report);
         if (output != null) {
             Files.writeString(output, report);
@@ -116,13 +122,13 @@ public final class JmsRun implements Callable<Integer> {
         JmsWorkload.Settings workload = new JmsWorkload.Settings(messageSize, maxInFlight,
             Duration.ofSeconds(idleTimeoutSeconds), Duration.ofSeconds(cellTimeoutSeconds));
         return new JmsRunner.Plan(rounds, List.copyOf(systems), cells, syncMessages, asyncMessages, warmupMessages,
-            workload, launch);
+            workload, launch, Map.of(JmsSystem.PARTITA, partitaOptions, JmsSystem.ARTEMIS, artemisOptions));
     }
 
-    private Map<JmsSystem, String> brokerUrls() {
+    private Map<JmsSystem, String> brokerUrls(JmsRunner.Plan plan) {
         Map<JmsSystem, String> urls = new EnumMap<>(JmsSystem.class);
         for (JmsSystem system : JmsSystem.values()) {
-            urls.put(system, system.brokerUrl("127.0.0.1:<port>"));
+            urls.put(system, system.brokerUrl("127.0.0.1:<port>", plan.urlOptions(system)));
         }
         return urls;
     }

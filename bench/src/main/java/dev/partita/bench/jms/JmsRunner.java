@@ -2,6 +2,7 @@ package dev.partita.bench.jms;
 
 import dev.partita.bench.process.BrokerLaunchSettings;
 import dev.partita.bench.process.BrokerProcess;
+import dev.partita.bench.report.MarkdownTable;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,7 +20,13 @@ final class JmsRunner {
 
     /** What to run. */
     record Plan(int rounds, List<JmsSystem> systems, List<JmsScenario> scenarios, int syncMessages,
-                int asyncMessages, int warmupMessages, JmsWorkload.Settings workload, BrokerLaunchSettings launch) {
+                int asyncMessages, int warmupMessages, JmsWorkload.Settings workload, BrokerLaunchSettings launch,
+                Map<JmsSystem, String> urlOptions) {
+
+        /** Extra broker URL options of a system, empty by default. */
+        String urlOptions(JmsSystem system) {
+            return urlOptions.getOrDefault(system, "");
+        }
     }
 
     private final Plan plan;
@@ -51,7 +58,7 @@ final class JmsRunner {
     private void runRound(JmsSystem system, int round) {
         progress.printf("round %d: starting %s%n", round, system.product());
         try (BrokerProcess broker = system.start(plan.launch())) {
-            JmsWorkload workload = new JmsWorkload(system.connectionFactory(broker.bootstrapServers()), plan.workload());
+            JmsWorkload workload = new JmsWorkload(system.connectionFactory(broker.bootstrapServers(), plan.urlOptions(system)), plan.workload());
             warmUp(workload, system, round);
             for (JmsScenario scenario : plan.scenarios()) {
                 int messages = scenario.sendMode() == JmsScenario.SendMode.SYNC ? plan.syncMessages() : plan.asyncMessages();
@@ -91,8 +98,12 @@ final class JmsRunner {
         if (!r.measured()) {
             return String.format(Locale.ROOT, "%-16s %-8s NOT MEASURED: %s", r.scenario().name(), r.system().product(), r.failure());
         }
-        return String.format(Locale.ROOT, "%-16s %-8s send %,10.0f msg/s  e2e %,10.0f msg/s  e2e p50 %s ms  lost %d dup %d send errors %d",
-            r.scenario().name(), r.system().product(), r.sendRate(), r.endToEndRate(), r.endToEnd().p50Ms(),
-            r.check().lost(), r.check().duplicates(), r.sendErrors());
+        String sends = String.format(Locale.ROOT, "%-16s %-8s send %,10.0f msg/s, send p50 %s ms", r.scenario().name(),
+            r.system().product(), r.sendRate(), MarkdownTable.millis(r.send().p50Ms()));
+        if (!r.scenario().consumes()) {
+            return sends + ", send errors " + r.sendErrors();
+        }
+        return sends + String.format(Locale.ROOT, ", e2e %,10.0f msg/s, e2e p50 %s ms, lost %d, duplicates %d, send errors %d",
+            r.endToEndRate(), MarkdownTable.millis(r.endToEnd().p50Ms()), r.check().lost(), r.check().duplicates(), r.sendErrors());
     }
 }

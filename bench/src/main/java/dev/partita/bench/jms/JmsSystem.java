@@ -17,20 +17,20 @@ public enum JmsSystem {
     /** Partita with its provider's defaults: PERSISTENT = acks ALL (group-commit fsync), AUTO_ACKNOWLEDGE blocks on the ack. */
     PARTITA("Partita",
         "PERSISTENT send returns (or its CompletionListener runs) after the broker's group-commit fsync (producer acks ALL)",
-        "AUTO_ACKNOWLEDGE blocks on each acknowledgement (provider default blockOnAcknowledge=true): message n's ack is confirmed before n+1 is handed over") {
+        "AUTO_ACKNOWLEDGE blocks on each acknowledgement (provider default blockOnAcknowledge=true: message n's ack is confirmed before n+1 is handed over) unless the URL sets blockOnAcknowledge=false") {
         @Override
         public BrokerProcess start(BrokerLaunchSettings settings) {
             return PartitaProcess.start(settings);
         }
 
         @Override
-        public ConnectionFactory connectionFactory(String hostPort) {
-            return new PartitaConnectionFactory(brokerUrl(hostPort));
+        public ConnectionFactory connectionFactory(String hostPort, String options) {
+            return new PartitaConnectionFactory(brokerUrl(hostPort, options));
         }
 
         @Override
-        public String brokerUrl(String hostPort) {
-            return "partita://" + hostPort;
+        public String brokerUrl(String hostPort, String options) {
+            return "partita://" + hostPort + (options.isEmpty() ? "" : "?" + options);
         }
     },
 
@@ -45,13 +45,13 @@ public enum JmsSystem {
         }
 
         @Override
-        public ConnectionFactory connectionFactory(String hostPort) {
-            return new ActiveMQConnectionFactory(brokerUrl(hostPort));
+        public ConnectionFactory connectionFactory(String hostPort, String options) {
+            return new ActiveMQConnectionFactory(brokerUrl(hostPort, options));
         }
 
         @Override
-        public String brokerUrl(String hostPort) {
-            return "tcp://" + hostPort + "?confirmationWindowSize=1048576";
+        public String brokerUrl(String hostPort, String options) {
+            return "tcp://" + hostPort + "?confirmationWindowSize=1048576" + (options.isEmpty() ? "" : "&" + options);
         }
     };
 
@@ -68,11 +68,11 @@ public enum JmsSystem {
     /** Starts this system's broker in a child JVM. */
     public abstract BrokerProcess start(BrokerLaunchSettings settings);
 
-    /** A connection factory for the broker at {@code host:port}. */
-    public abstract ConnectionFactory connectionFactory(String hostPort);
+    /** A connection factory for the broker at {@code host:port}, with extra URL options ({@code a=b&c=d}, may be empty). */
+    public abstract ConnectionFactory connectionFactory(String hostPort, String options);
 
     /** The broker URL the factory is made from (shown in the report). */
-    public abstract String brokerUrl(String hostPort);
+    public abstract String brokerUrl(String hostPort, String options);
 
     public String product() {
         return product;
