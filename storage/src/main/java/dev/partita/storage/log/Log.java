@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentSkipListMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One partition's log: a directory of segments (see {@link LogSegment}) holding record batches at
@@ -46,6 +48,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public final class Log {
 
     public static final String RECOVERY_POINT_FILE = "recovery-point-offset-checkpoint";
+    private static final Logger LOG = LoggerFactory.getLogger(Log.class);
 
     /** Where the log ends: the next offset, the active segment and the bytes written to it. */
     record LogEnd(long offset, LogSegment segment, int position) {
@@ -340,6 +343,13 @@ public final class Log {
         directoryDirty = true;
         segments.put(segment.baseOffset(), segment);
         end = new LogEnd(current.offset(), segment, 0);
+        try {
+            current.segment().makeInactive();
+        } catch (IOException e) {
+            // Only recovery time is at stake: an untrimmed index fails the sanity check after a
+            // crash and is rebuilt from the log.
+            LOG.warn("cannot trim the indexes of {} segment {}: {}", dir, current.segment().baseOffset(), e.toString());
+        }
         return segment;
     }
 

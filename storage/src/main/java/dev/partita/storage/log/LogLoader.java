@@ -115,7 +115,11 @@ final class LogLoader {
                     logEnd = segment.loadAfterCleanOpen(batch -> { }, Integer.MAX_VALUE);
                 }
             }
-            // The last segment left takes the appends (it may be an older one if later ones were cut).
+            // The last segment left takes the appends (it may be an older one if later ones were cut);
+            // the others keep only their entries (recovery preallocated the indexes it rebuilt).
+            for (LogSegment older : segments.headMap(segments.lastKey(), false).values()) {
+                older.makeInactive();
+            }
             segments.lastEntry().getValue().makeActive();
             long flushed = logEnd;
             if (!hadCleanShutdown) {

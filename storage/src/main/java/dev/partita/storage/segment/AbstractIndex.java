@@ -11,7 +11,8 @@ import java.nio.file.Path;
 /**
  * A memory-mapped file of fixed-size entries sorted by offset, shared by the offset and time
  * indexes. The file is preallocated (sparse) to the maximum index size while the segment is
- * written and trimmed to its entries on {@link #close()}.
+ * written and trimmed to its entries when the segment stops taking appends
+ * ({@link #trimToEntries()}) and on {@link #close()}.
  *
  * <p>Thread-safety: one writer appends and truncates; any number of readers may search
  * concurrently. An entry is written before the volatile entry count that publishes it. The mapping
@@ -159,6 +160,24 @@ abstract class AbstractIndex {
             file.force();
             dirty = false;
         }
+    }
+
+    /**
+     * Trims the file to its entries, maps it at that size and fsyncs it (the segment stopped
+     * taking appends), so a crash leaves a sane index instead of a zero-filled preallocated tail.
+     * Readers holding the old, larger view stay safe: they never read past {@link #entries()},
+     * which lies inside the trimmed file. {@link #ensureCapacity} grows it again if needed.
+     */
+    final void trimToEntries() throws IOException {
+        int count = entries;
+        if (count == maxEntries && !dirty) {
+            return; // mapped at its entries already (opened as an older segment) and durable
+        }
+        mmap.force();
+        file.setLength((long) count * entrySize);
+        map(count);
+        file.force();
+        dirty = false;
     }
 
     /** Trims the file to its entries, then closes it. */

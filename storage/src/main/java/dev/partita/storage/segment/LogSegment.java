@@ -95,6 +95,16 @@ public final class LogSegment {
         timeIndex.ensureCapacity(maxIndexBytes);
     }
 
+    /**
+     * The segment stopped taking appends (the log rolled past it): trims its indexes to their
+     * entries and fsyncs them, so they pass the sanity check after a crash instead of being
+     * rebuilt from the log.
+     */
+    public void makeInactive() throws IOException {
+        offsetIndex.trimToEntries();
+        timeIndex.trimToEntries();
+    }
+
     /** {@code 00000000000000000042.log} for base offset 42 and suffix {@code .log}. */
     public static String fileName(long baseOffset, String suffix) {
         return String.format("%020d%s", baseOffset, suffix);

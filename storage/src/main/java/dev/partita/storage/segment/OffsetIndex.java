@@ -18,8 +18,8 @@ import java.nio.file.Path;
  * </pre>
  *
  * Entries are big-endian and strictly increasing in both fields. The file has no header; it is
- * preallocated when the segment is created and trimmed to {@code 8 * entries} bytes when the log
- * closes (a rolled segment keeps its preallocated file until then).
+ * preallocated while the segment is active and trimmed to {@code 8 * entries} bytes (and fsynced)
+ * when the log rolls past the segment, and on close.
  *
  * <p>Thread-safety: see {@link AbstractIndex} (one writer, concurrent readers).
  */

@@ -10,11 +10,14 @@ import dev.partita.protocol.record.RecordBatch;
 import dev.partita.protocol.record.TimestampType;
 import dev.partita.storage.file.NoFsyncFileIO;
 import dev.partita.storage.segment.TimestampOffset;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -96,6 +99,45 @@ class LogTest {
         }
         log.appendAsLeader(TestBatches.batchOf(99, "after"), 1);
         assertThat(values(log.read(40, 1000, Long.MAX_VALUE, true))).containsExactly("after");
+    }
+
+    @Test
+    void aRolledSegmentsIndexesAreTrimmedToTheirEntriesAndStillServeReads() throws Exception {
+        LogConfig config = LogConfig.builder().segmentBytes(600).indexIntervalBytes(50).segmentIndexBytes(4080).build();
+        open(config, false);
+        for (int i = 0; i < 40; i++) {
+            log.appendAsLeader(TestBatches.batchOf(i, "value-" + i), 1);
+        }
+        assertThat(log.numberOfSegments()).isGreaterThan(3);
+        Path logDir = dir.resolve("log-0");
+        String activePrefix = String.format("%020d", activeSegmentBase(logDir));
+        List<Path> indexes;
+        try (Stream<Path> files = Files.list(logDir)) {
+            indexes = files.filter(f -> f.toString().endsWith(".index") || f.toString().endsWith(".timeindex")).toList();
+        }
+        assertThat(indexes).hasSize(2 * log.numberOfSegments());
+        for (Path index : indexes) {
+            long size = Files.size(index);
+            int entrySize = index.toString().endsWith(".timeindex") ? 12 : 8;
+            if (index.getFileName().toString().startsWith(activePrefix)) {
+                assertThat(size).as("the active %s stays preallocated", index.getFileName()).isEqualTo(4080);
+            } else {
+                // A crash then leaves an index that passes the sanity check instead of a
+                // zero-filled preallocated tail that forces a rebuild from the log.
+                assertThat(size).as("the rolled %s keeps only its entries", index.getFileName())
+                        .isPositive().isLessThan(4080).isEqualTo(size / entrySize * entrySize);
+            }
+        }
+        for (int i = 0; i < 40; i++) {
+            assertThat(values(log.read(i, 1, Long.MAX_VALUE, true))).containsExactly("value-" + i);
+        }
+    }
+
+    private static long activeSegmentBase(Path logDir) throws IOException {
+        try (Stream<Path> files = Files.list(logDir)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".log"))
+                    .mapToLong(n -> Long.parseLong(n.substring(0, 20))).max().orElseThrow();
+        }
     }
 
     @Test
