@@ -11,7 +11,7 @@ import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+/** jqwik properties run without JUnit's timeout (jqwik ignores it); each {@code @Test} has its own. */
 class DefaultRecordTest {
 
     /** The size computed up front must be exactly what is written, for any header key text. */
@@ -36,6 +36,7 @@ class DefaultRecordTest {
     }
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void malformedHeaderKeyTextIsWrittenAsTheJdkEncodesIt() {
         MemoryRecords records = MemoryRecordsBuilder.builder()
                 .append(1L, (byte[]) null, null, new Header("\uD800x\uDC00", null), new Header("\uD83D\uDE00", null))
@@ -46,6 +47,7 @@ class DefaultRecordTest {
     }
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void recordSizeCountsItsLengthPrefix() {
         MemoryRecords records = MemoryRecordsBuilder.builder().append(1L, null, new byte[100]).build();
         Record record = records.records().iterator().next();

@@ -11,7 +11,7 @@ import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+/** jqwik properties run without JUnit's timeout (jqwik ignores it); each {@code @Test} has its own. */
 class VarintsTest {
 
     private static String encodeInt(int value) {
@@ -25,6 +25,7 @@ class VarintsTest {
     }
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void encodesZigZagLeastSignificantGroupFirst() {
         assertThat(encodeInt(0)).isEqualTo("00");
         assertThat(encodeInt(-1)).isEqualTo("01");
@@ -57,6 +58,7 @@ class VarintsTest {
     }
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void extremeLongsTakeTenBytes() {
         assertThat(Varints.sizeOfVarlong(Long.MIN_VALUE)).isEqualTo(10);
         assertThat(Varints.sizeOfVarlong(Long.MAX_VALUE)).isEqualTo(10);
@@ -64,6 +66,7 @@ class VarintsTest {
     }
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void rejectsVarintsThatAreTooLongOrCutShort() {
         assertThatThrownBy(() -> Varints.readVarint(hex("ffffffffff01"))).isInstanceOf(InvalidRecordException.class);
         assertThatThrownBy(() -> Varints.readVarint(hex("ffffffff7f"))).isInstanceOf(InvalidRecordException.class);
