@@ -193,7 +193,9 @@ final class Acquirer {
             session.changes().release(List.of(), surplus);
         }
         if (!malformed.isEmpty()) {
-            session.changes().acknowledge(malformed); // not a JMS message: dropped rather than redelivered forever
+            // not a JMS message: never delivered; released as if delivered, so the broker's maximum
+            // delivery count moves it to the dead-letter queue instead of it being lost or looping forever
+            session.changes().release(malformed, List.of());
         }
         session.wakeUp();
         if (fatal != null) {
@@ -269,7 +271,7 @@ final class Acquirer {
                             session.connection().connection().options().objectMessageAllowlist(), JmsCodecLimits.DEFAULT);
                     out.add(new Decoded(result.partition(), record.offset(), range.deliveryCount(), message));
                 } catch (JMSException e) {
-                    log.warn("dropping record {} of {} partition {}: {}", record.offset(), consumer.destination(),
+                    log.warn("not delivering record {} of {} partition {} (released; dead-lettered after the maximum delivery count): {}", record.offset(), consumer.destination(),
                             result.partition(), e.getMessage());
                     unusable.add(new Decoded(result.partition(), record.offset(), range.deliveryCount(), null));
                 }
