@@ -11,10 +11,12 @@ import dev.partita.protocol.message.AcquireRequest;
 import dev.partita.protocol.message.AcquireRequest.AcquirePartition;
 import dev.partita.protocol.message.AcquireResponse;
 import dev.partita.protocol.message.ApiKey;
+import dev.partita.protocol.message.Errors;
 import dev.partita.protocol.message.SubscriptionKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * ACQUIRE: one {@link Acquirer} pass per partition in parallel; when nothing was acquired and no
@@ -25,6 +27,8 @@ public final class AcquireHandler extends RequestHandler<AcquireRequest> {
 
     /** Records per partition when the request names no positive limit. */
     static final int DEFAULT_MAX_RECORDS = 500;
+    /** How long past its max wait an acquire may take before it is answered REQUEST_TIMED_OUT. */
+    static final long ANSWER_GRACE_MS = 15_000;
 
     private final SubscriptionManager manager;
     private final Destinations destinations;
@@ -46,7 +50,11 @@ public final class AcquireHandler extends RequestHandler<AcquireRequest> {
             List<Acquirer.Target> targets = targets(request, info, connection);
             CompletableFuture<AcquireResponse> answer = new CompletableFuture<>();
             pass(targets, deadline, false, answer);
-            return answer;
+            // Liveness guard: a pass waits for commits; should one never come, the client still gets an answer.
+            long guardMs = Math.max(0, deadline - manager.nowMs()) + ANSWER_GRACE_MS;
+            return answer.completeOnTimeout(new AcquireResponse(targets.stream().map(t ->
+                    Acquirer.error(t, Errors.REQUEST_TIMED_OUT, "no commit in time", t.sessionEpoch())).toList()),
+                    guardMs, TimeUnit.MILLISECONDS);
         });
     }
 

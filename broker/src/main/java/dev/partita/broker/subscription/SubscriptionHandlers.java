@@ -35,6 +35,7 @@ public final class SubscriptionHandlers {
                 new ReleaseHandler(manager, topics),
                 new UnsubscribeHandler(manager, registries),
                 new ClientIdHandlers.Claim(manager, registries),
-                new ClientIdHandlers.Release(manager, registries));
+                new ClientIdHandlers.Release(manager, registries),
+                new BrowseHandler(manager, topics));
     }
 }

@@ -10,7 +10,9 @@ import dev.partita.protocol.message.SubscribeResponse;
 import dev.partita.protocol.message.SubscriptionKey;
 import dev.partita.protocol.message.TopicKey;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -83,10 +85,17 @@ class SelectorIT {
         many[299] = "green";
         client.produceColors(topic, many);
         Map<Long, String> got = new HashMap<>();
-        org.awaitility.Awaitility.await().atMost(20, TimeUnit.SECONDS).until(() -> {
-            got.putAll(client.acquire(key, topic, session, 0, 10, 200).values());
-            return !got.isEmpty();
-        });
+        List<String> answers = new ArrayList<>();
+        try {
+            org.awaitility.Awaitility.await().atMost(20, TimeUnit.SECONDS).until(() -> {
+                Acquired acquired = client.acquire(key, topic, session, 0, 10, 200);
+                answers.add(acquired.raw().error() + "@" + acquired.sessionEpoch() + acquired.values().keySet());
+                got.putAll(acquired.values());
+                return !got.isEmpty();
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no green message; answers: " + answers, e);
+        }
         assertThat(got).containsExactly(Map.entry(299L, "green"));
         assertThat(client.acquire(key, topic, session, 0, 10, 200).values()).as("rejected ones are finished").isEmpty();
     }

@@ -11,6 +11,8 @@ import dev.partita.protocol.message.AcknowledgeResponse;
 import dev.partita.protocol.message.AcquireRequest;
 import dev.partita.protocol.message.AcquireResponse;
 import dev.partita.protocol.message.AcquireResponse.AcquiredPartition;
+import dev.partita.protocol.message.BrowseRequest;
+import dev.partita.protocol.message.BrowseResponse;
 import dev.partita.protocol.message.ClientIdClaimRequest;
 import dev.partita.protocol.message.ClientIdClaimResponse;
 import dev.partita.protocol.message.ClientIdReleaseRequest;
@@ -189,6 +191,30 @@ final class SubscriptionTestClient implements AutoCloseable {
     ClientIdReleaseResponse releaseClientId(String clientId) throws Exception {
         return client.network().send(endpoint, new ClientIdReleaseRequest(connectionId, clientId),
                 ClientIdReleaseResponse.class).get(20, TimeUnit.SECONDS);
+    }
+
+    BrowseResponse.BrowsedPartition browse(SubscriptionKey key, TopicKey topic, String selector, long from, int maxRecords)
+            throws Exception {
+        return client.network().send(endpoint, new BrowseRequest(key, 0, topic, selector, 1 << 20,
+                List.of(new BrowseRequest.BrowsePartition(0, -1, from, maxRecords, 1 << 20))), BrowseResponse.class)
+                .get(20, TimeUnit.SECONDS).partitions().get(0);
+    }
+
+    /** Offset -> value of the offsets a browse shows. */
+    static Map<Long, String> shown(BrowseResponse.BrowsedPartition browsed) {
+        Map<Long, String> all = new LinkedHashMap<>();
+        for (Record r : ((MemoryRecords) browsed.records()).records()) {
+            byte[] bytes = new byte[r.value().remaining()];
+            r.value().duplicate().get(bytes);
+            all.put(r.offset(), new String(bytes, StandardCharsets.UTF_8));
+        }
+        Map<Long, String> shown = new LinkedHashMap<>();
+        for (DeliveryRange range : browsed.visible()) {
+            for (long o = range.firstOffset(); o <= range.lastOffset(); o++) {
+                shown.put(o, all.get(o));
+            }
+        }
+        return shown;
     }
 
     static List<DeliveryRange> ranges(Acquired acquired) {
