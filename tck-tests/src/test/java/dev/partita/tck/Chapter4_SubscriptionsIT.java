@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
 import java.util.ArrayList;
@@ -115,5 +117,24 @@ class Chapter4_SubscriptionsIT extends TckTest {
         assertThat(receive(again, 2)).containsExactly("kept-1", "kept-2");
         again.close();
         session.unsubscribe(name);
+    }
+
+    @Test
+    @DisplayName("3.8.1 a topic subscriber with a selector gets only the messages it matches")
+    void aSelectorOnATopicSubscription() throws Exception {
+        Session session = connection.createSession();
+        MessageConsumer urgent = session.createConsumer(topic, "JMSPriority > 6 OR urgent = TRUE");
+        MessageConsumer all = session.createConsumer(topic);
+        Session sending = connection.createSession();
+        MessageProducer producer = sending.createProducer(topic);
+        producer.send(sending.createTextMessage("normal"));
+        Message flagged = sending.createTextMessage("flagged");
+        flagged.setBooleanProperty("urgent", true);
+        producer.send(flagged);
+        producer.send(sending.createTextMessage("high"), DeliveryMode.PERSISTENT, 9, 0);
+        // priority 9 may overtake (3.4.10), so only membership is checked
+        assertThat(receive(all, 3)).containsExactlyInAnyOrder("normal", "flagged", "high");
+        assertThat(receive(urgent, 2)).containsExactlyInAnyOrder("flagged", "high");
+        assertThat(urgent.receive(ABSENT_MS)).isNull();
     }
 }

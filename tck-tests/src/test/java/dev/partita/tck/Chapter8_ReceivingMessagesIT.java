@@ -24,6 +24,10 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -189,6 +193,35 @@ class Chapter8_ReceivingMessagesIT extends TckTest {
         assertThatThrownBy(consumer::receiveNoWait).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(consumer::receive).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> consumer.setMessageListener(m -> { })).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    @DisplayName("8.8 / 6.1.5 closing a consumer, or its connection, from another thread makes a blocked receive return null")
+    void closeEndsABlockedReceive() throws Exception {
+        connection.start();
+        MessageConsumer consumer = connection.createSession().createConsumer(queue);
+        assertThat(blockedReceiveAfter(consumer, consumer::close)).isNull();
+        Connection other = factory().createConnection();
+        other.start();
+        MessageConsumer onOther = other.createSession().createConsumer(queue);
+        assertThat(blockedReceiveAfter(onOther, other::close)).isNull();
+    }
+
+    /** Runs {@code receive()} on a thread of its own, then {@code closing} once that thread waits; what receive returned. */
+    private static Message blockedReceiveAfter(MessageConsumer consumer, JmsAction closing) throws Exception {
+        AtomicReference<Thread> receiver = new AtomicReference<>();
+        CompletableFuture<Message> received = CompletableFuture.supplyAsync(() -> {
+            receiver.set(Thread.currentThread());
+            try {
+                return consumer.receive();
+            } catch (JMSException e) {
+                throw new CompletionException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.get() != null
+                && (receiver.get().getState() == Thread.State.WAITING || receiver.get().getState() == Thread.State.TIMED_WAITING));
+        closing.run();
+        return received.get(10, TimeUnit.SECONDS);
     }
 
     @Test
