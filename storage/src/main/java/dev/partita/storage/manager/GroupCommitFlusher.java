@@ -78,21 +78,34 @@ public final class GroupCommitFlusher implements FlushRequester, AutoCloseable {
             }
             try {
                 log.flush();
-                long flushed = log.flushedOffset();
-                for (FlushListener listener : listeners) {
-                    listener.onFlushed(log, flushed);
-                }
             } catch (RuntimeException e) {
                 if (log.isClosed()) {
                     continue; // closed while we flushed it: its close flushed it
                 }
                 LOG.error("group commit of {} failed", log, e);
                 for (FlushListener listener : listeners) {
-                    listener.onFlushFailed(log, e);
+                    notify(listener, log, l -> l.onFlushFailed(log, e));
                 }
+                continue;
+            }
+            long flushed = log.flushedOffset();
+            for (FlushListener listener : listeners) {
+                notify(listener, log, l -> l.onFlushed(log, flushed));
             }
         }
         return dirty.isEmpty() ? Long.MAX_VALUE : nowMs;
+    }
+
+    /**
+     * One listener's failure must neither hide a successful fsync from the others (produces
+     * waiting for it would time out) nor be reported as a failed fsync.
+     */
+    private static void notify(FlushListener listener, Log log, java.util.function.Consumer<FlushListener> call) {
+        try {
+            call.accept(listener);
+        } catch (RuntimeException e) {
+            LOG.error("flush listener {} failed for {}", listener, log, e);
+        }
     }
 
     /** Starts the {@code partita-flusher} thread. */

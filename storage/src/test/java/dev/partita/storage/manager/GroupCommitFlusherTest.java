@@ -54,6 +54,33 @@ class GroupCommitFlusherTest {
     }
 
     @Test
+    void aFailingListenerDoesNotHideTheFlushFromTheOthers() {
+        open(clock);
+        Map<Log, Exception> failures = new ConcurrentHashMap<>();
+        Map<Log, Long> afterTheFailingOne = new ConcurrentHashMap<>();
+        flusher.addListener(new FlushListener() {
+            @Override
+            public void onFlushed(Log log, long flushedOffset) {
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void onFlushFailed(Log log, Exception error) {
+                failures.put(log, error);
+            }
+        });
+        flusher.addListener((log, flushed) -> afterTheFailingOne.put(log, flushed));
+        first.appendAsLeader(TestBatches.batchOf(1, "a", "b"), 0);
+
+        flusher.poll(clock.millis());
+
+        assertThat(afterTheFailingOne).containsEntry(first, 2L);
+        assertThat(notified).containsEntry(first, 2L);
+        assertThat(failures).as("the fsync itself succeeded").isEmpty();
+        assertThat(first.isOffline()).isFalse();
+    }
+
+    @Test
     void oneFsyncCoversEveryAppendBeforeIt() {
         open(clock);
         for (int i = 0; i < 50; i++) {
