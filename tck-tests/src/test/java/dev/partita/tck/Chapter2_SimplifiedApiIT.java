@@ -10,9 +10,11 @@ import jakarta.jms.CompletionListener;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.IllegalStateRuntimeException;
+import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.MapMessage;
+import jakarta.jms.MessageFormatRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.ObjectMessage;
 import jakarta.jms.Queue;
@@ -30,8 +32,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The simplified API (spec 2.5 and the {@code JMSContext}/{@code JMSProducer} javadoc): contexts,
- * the fluent producer, sends of bodies, unchecked exceptions. Receiving through a {@code JMSConsumer}
- * is not covered yet (see the README).
+ * the fluent producer, sends of bodies, {@code JMSConsumer} receiving, unchecked exceptions.
  */
 @DisplayName("2.5 Simplified API")
 class Chapter2_SimplifiedApiIT extends TckTest {
@@ -177,6 +178,35 @@ class Chapter2_SimplifiedApiIT extends TckTest {
             assertThat(context.createBytesMessage()).isNotNull();
             assertThat(context.createMapMessage()).isNotNull();
             assertThat(context.createStreamMessage()).isNotNull();
+        }
+    }
+
+    @Test
+    @DisplayName("JMSContext.acknowledge in CLIENT_ACKNOWLEDGE acknowledges what the context received")
+    void contextAcknowledge() throws Exception {
+        Queue queue = queue("ctx-ack");
+        try (JMSContext context = factory().createContext(JMSContext.CLIENT_ACKNOWLEDGE)) {
+            context.createProducer().send(queue, "a").send(queue, "b");
+            JMSConsumer consumer = context.createConsumer(queue);
+            assertThat(consumer.receiveBody(String.class, Receiving.EXPECTED_MS)).isEqualTo("a");
+            assertThat(consumer.receiveBody(String.class, Receiving.EXPECTED_MS)).isEqualTo("b");
+            context.acknowledge();
+        }
+        try (JMSContext context = factory().createContext()) {
+            assertThat(context.createConsumer(queue).receive(Receiving.ABSENT_MS)).isNull();
+        }
+    }
+
+    @Test
+    @DisplayName("JMSConsumer.receiveBody of a type the body cannot take is a MessageFormatRuntimeException; in AUTO_ACKNOWLEDGE the message comes again")
+    void receiveBodyOfTheWrongType() throws Exception {
+        Queue queue = queue("ctx-body");
+        try (JMSContext context = factory().createContext()) {
+            context.createProducer().send(queue, "text");
+            JMSConsumer consumer = context.createConsumer(queue);
+            assertThatThrownBy(() -> consumer.receiveBody(Integer.class, Receiving.EXPECTED_MS))
+                    .isInstanceOf(MessageFormatRuntimeException.class);
+            assertThat(consumer.receiveBody(String.class, Receiving.EXPECTED_MS)).isEqualTo("text");
         }
     }
 }
