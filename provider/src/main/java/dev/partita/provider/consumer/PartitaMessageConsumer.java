@@ -349,6 +349,11 @@ public final class PartitaMessageConsumer implements QueueReceiver, TopicSubscri
         if (key.kind() == SubscriptionKey.Kind.QUEUE) {
             return; // a queue's subscription outlives its consumers; nothing to leave
         }
+        if (failure != null) { // no broker answered lately: tell it without waiting (the lease expiry ends it anyway)
+            session.connection().client().unsubscribe(new UnsubscribeRequest(UnsubscribeRequest.Mode.CLOSE_CONSUMER, key,
+                    session.connection().connectionId(), consumerId));
+            return;
+        }
         try {
             var response = await(session, session.connection().client().unsubscribe(new UnsubscribeRequest(
                     UnsubscribeRequest.Mode.CLOSE_CONSUMER, key, session.connection().connectionId(), consumerId)),
