@@ -38,7 +38,7 @@ public enum JmsSystem {
     ARTEMIS("Artemis",
         "PERSISTENT sync send blocks until the broker has written it to the NIO journal with fsync (blockOnDurableSend=true, journal-datasync=true); "
             + "async sends use confirmationWindowSize=1 MiB so the CompletionListener runs on the broker's confirmation (without a window Artemis calls it as soon as the bytes are written)",
-        "AUTO_ACKNOWLEDGE does not block on acknowledgements (Artemis default blockOnAcknowledge=false): acks are sent asynchronously, in batches of ackBatchSize") {
+        "AUTO_ACKNOWLEDGE does not block on acknowledgements (Artemis default blockOnAcknowledge=false): each ack is sent without waiting for the broker's answer") {
         @Override
         public BrokerProcess start(BrokerLaunchSettings settings) {
             return ArtemisProcess.start(settings);
