@@ -168,6 +168,16 @@ public final class PartitaMessageConsumer implements QueueReceiver, TopicSubscri
         return closed;
     }
 
+    /** How many messages are prefetched and not handed over yet. */
+    int prefetched() {
+        session.lock().lock();
+        try {
+            return buffer.size();
+        } finally {
+            session.lock().unlock();
+        }
+    }
+
     /** Called with the session lock held: a failure (broker gone, subscription replaced) ends receiving. */
     void checkFailure() throws JMSException {
         JMSException failed = failure;

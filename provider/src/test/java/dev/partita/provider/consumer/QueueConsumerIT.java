@@ -217,6 +217,22 @@ class QueueConsumerIT {
     }
 
     @Test
+    void prefetchedMessagesAreHandedOverByPriorityThenInOrder() throws JMSException {
+        Session session = connection.createSession();
+        MessageProducer producer = session.createProducer(queue);
+        String[] texts = {"low-1", "high-1", "low-2", "high-2"};
+        int[] priorities = {1, 9, 1, 9};
+        for (int i = 0; i < texts.length; i++) {
+            producer.send(session.createTextMessage(texts[i]), DeliveryMode.PERSISTENT, priorities[i], 0);
+        }
+        MessageConsumer consumer = session.createConsumer(queue);
+        // all four are sent before the consumer exists, so its first acquire holds them all; stopped, it hands none over yet
+        await().atMost(Duration.ofSeconds(10)).until(() -> ((PartitaMessageConsumer) consumer).prefetched() == 4);
+        connection.start();
+        assertThat(receive(consumer, 4)).containsExactly("high-1", "high-2", "low-1", "low-2");
+    }
+
+    @Test
     void anInvalidSelectorFailsAtCreation() throws JMSException {
         Session session = connection.createSession();
         assertThatThrownBy(() -> session.createConsumer(queue, "color = ")).isInstanceOf(InvalidSelectorException.class);
