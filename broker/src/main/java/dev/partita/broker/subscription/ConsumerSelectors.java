@@ -48,7 +48,10 @@ final class ConsumerSelectors {
         selectors.keySet().removeIf(ref -> ref.key().equals(key));
     }
 
-    /** The offsets of {@code records} the selector accepts; a record that is not a JMS message matches nothing. */
+    /**
+     * The offsets of {@code records} the selector accepts. A plain record (no JMS headers) reads as
+     * a message without properties; one the JMS codec refuses matches nothing.
+     */
     static Set<Long> matching(Selector selector, MemoryRecords records) {
         Set<Long> matching = new HashSet<>();
         for (Record record : records.records()) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.partita.broker.PartitaBroker;
 import dev.partita.broker.TestBrokers;
 import dev.partita.broker.subscription.SubscriptionTestClient.Acquired;
+import dev.partita.protocol.message.BrowseRequest.BrowsePartition;
+import dev.partita.protocol.message.BrowseResponse;
 import dev.partita.protocol.message.Errors;
 import dev.partita.protocol.message.SubscribeResponse;
 import dev.partita.protocol.message.SubscriptionKey;
@@ -94,7 +96,9 @@ class SelectorIT {
                 return !got.isEmpty();
             });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("no green message; answers: " + answers, e);
+            BrowseResponse.BrowsedPartition state = client.browse(key, topic, null, BrowsePartition.FROM_START, 1000);
+            throw new AssertionError("no green message; answers: " + answers + "; browse: " + state.visible()
+                    + " next " + state.nextOffset(), e);
         }
         assertThat(got).containsExactly(Map.entry(299L, "green"));
         assertThat(client.acquire(key, topic, session, 0, 10, 200).values()).as("rejected ones are finished").isEmpty();
