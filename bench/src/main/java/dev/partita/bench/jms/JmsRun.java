@@ -76,7 +76,7 @@ public final class JmsRun implements Callable<Integer> {
     @Option(names = "--idle-timeout-s", description = "Seconds consumers may receive nothing before missing messages count as lost (default: ${DEFAULT-VALUE}).")
     int idleTimeoutSeconds = 30;
 
-    @Option(names = "--cell-timeout-s", description = "Seconds the sends of one cell may take (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cell-timeout-s", description = "Seconds the sends of one cell may take, and then again its consumers to receive the rest (default: ${DEFAULT-VALUE}).")
     int cellTimeoutSeconds = 300;
 
     @Option(names = {"-o", "--output"}, description = "Also write the markdown report to this file.")

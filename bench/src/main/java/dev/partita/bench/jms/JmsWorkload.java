@@ -110,8 +110,11 @@ final class JmsWorkload {
             if (error.get() != null) {
                 return JmsCellResult.failed(system, scenario, round, describe(error.get()));
             }
-            awaitDeliveries(tallies);
+            String slow = awaitDeliveries(tallies);
             stop.set(true);
+            if (slow != null) {
+                return JmsCellResult.failed(system, scenario, round, slow);
+            }
             consumersDone.await(settings.idleTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
             if (error.get() != null) {
                 return JmsCellResult.failed(system, scenario, round, describe(error.get()));
@@ -204,10 +207,15 @@ final class JmsWorkload {
         }
     }
 
-    /** Waits until every subscription has every id, or nothing arrived for the idle timeout. */
-    private void awaitDeliveries(List<SubscriptionTally> tallies) throws InterruptedException {
+    /**
+     * Waits until every subscription has every id, or nothing arrived for the idle timeout (what is
+     * missing then counts as lost). Returns why the cell cannot be measured when consumers still
+     * trickle along after the cell timeout, else null.
+     */
+    private String awaitDeliveries(List<SubscriptionTally> tallies) throws InterruptedException {
         long lastTotal = -1;
         long lastProgress = System.nanoTime();
+        long deadline = lastProgress + settings.cellTimeout().toNanos();
         while (true) {
             boolean complete = true;
             long total = 0;
@@ -216,13 +224,21 @@ final class JmsWorkload {
                 total += tally.check().received();
             }
             if (complete) {
-                return;
+                return null;
+            }
+            if (System.nanoTime() > deadline) {
+                long expected = 0;
+                for (SubscriptionTally tally : tallies) {
+                    expected += tally.check().expected();
+                }
+                return "consumers had received " + total + " of " + expected + " copies " + settings.cellTimeout()
+                    + " after the last send was acknowledged, still receiving";
             }
             if (total != lastTotal) {
                 lastTotal = total;
                 lastProgress = System.nanoTime();
             } else if (System.nanoTime() - lastProgress > settings.idleTimeout().toNanos()) {
-                return;
+                return null;
             }
             Thread.sleep(10);
         }
