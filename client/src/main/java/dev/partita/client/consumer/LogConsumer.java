@@ -41,7 +41,9 @@ import java.util.concurrent.locks.LockSupport;
  * returns stays in flight and is used by the next poll. Fetches are pipelined: when a fetch
  * answers, the next one for its partitions is sent (from the offsets after the answer's complete
  * batches) before those records are decoded and returned, so the broker reads the next records while
- * this consumer decodes and the caller handles the previous ones. An answer whose partition was
+ * this consumer decodes and the caller handles the previous ones; not for a partition whose answer
+ * reached the high watermark (its next fetch would wait on the broker, holding back later answers on
+ * the shared connection, so it goes out with the next poll). An answer whose partition was
  * moved by {@code seek} or {@code assign}, or unassigned, since its fetch was sent is dropped. Leader changes are followed: errors saying
  * the leader moved refresh metadata and the partition is fetched from the new leader. A position
  * outside the log fails {@code poll} with {@link OffsetOutOfRangeException} (once, after returning
@@ -64,6 +66,9 @@ public final class LogConsumer implements AutoCloseable {
 
     private record PendingFetch(CompletableFuture<FetchResponse> future, Map<TopicPartition, Long> offsets) {
     }
+
+    /** In {@code sendFetches}' offsets: the partition sits out this round (it answered caught up). */
+    private static final long NOT_NOW = -1L;
 
     private final ClientConfig config;
     private final MetadataCache metadata;
@@ -192,7 +197,7 @@ public final class LogConsumer implements AutoCloseable {
         boolean needMetadata = false;
         for (Map.Entry<TopicPartition, PartitionState> entry : assignment.entrySet()) {
             TopicPartition tp = entry.getKey();
-            if (entry.getValue().retryNotBeforeMs > nowMs || isInFlight(tp)) {
+            if (entry.getValue().retryNotBeforeMs > nowMs || isInFlight(tp) || nextOffsets.getOrDefault(tp, 0L) == NOT_NOW) {
                 continue;
             }
             Optional<PartitionInfo> info = metadata.partition(tp);
@@ -290,7 +295,10 @@ public final class LogConsumer implements AutoCloseable {
         }
         Map<TopicPartition, Long> nextOffsets = new HashMap<>();
         for (Received r : received) {
-            nextOffsets.put(r.tp(), FetchedRecords.positionAfter((MemoryRecords) r.data().records(), r.state().position));
+            long next = FetchedRecords.positionAfter((MemoryRecords) r.data().records(), r.state().position);
+            // Caught up: no fetch ahead, which would park as a long poll on the broker and, since a
+            // connection answers in request order, hold back the client's other answers until it ends.
+            nextOffsets.put(r.tp(), next < r.data().highWatermark() ? next : NOT_NOW);
         }
         sendFetches(nextOffsets);
         List<ConsumedRecord> records = new ArrayList<>();

@@ -57,6 +57,11 @@ class LogConsumerTest {
     }
 
     private static FetchResponse answer(FetchRequest request, long baseOffset, int count) {
+        return answer(request, baseOffset, count, baseOffset + count);
+    }
+
+    /** An answer with {@code count} records from {@code baseOffset}, the log holding more up to {@code highWatermark}. */
+    private static FetchResponse answer(FetchRequest request, long baseOffset, int count, long highWatermark) {
         MemoryRecordsBuilder builder = MemoryRecordsBuilder.builder().baseOffset(baseOffset);
         for (int i = 0; i < count; i++) {
             builder.append(1, null, new byte[] {(byte) i});
@@ -65,7 +70,7 @@ class LogConsumerTest {
         FetchRequest.FetchTopic topic = request.topics().get(0);
         return new FetchResponse(List.of(new FetchResponse.FetchableTopicResponse(topic.topic(), List.of(
                 new FetchResponse.PartitionFetchData(topic.partitions().get(0).partition(), Errors.NONE,
-                        baseOffset + count, baseOffset + count, 0, records)))));
+                        highWatermark, highWatermark, 0, records)))));
     }
 
     @Test
@@ -161,7 +166,7 @@ class LogConsumerTest {
             consumer.assign(PRICES, 0, 0);
             pollUntil(consumer, () -> fetches.size() == 1);
             FakeBroker.Exchange first = fetches.get(0);
-            first.respond(answer(first.request(FetchRequest.class), 0, 3));
+            first.respond(answer(first.request(FetchRequest.class), 0, 3, 100));
             assertThat(consumer.poll(Duration.ofSeconds(5))).extracting(ConsumedRecord::offset).containsExactly(0L, 1L, 2L);
             // No further poll: the consumer only works inside poll, so this fetch left during the last one.
             await().atMost(Duration.ofSeconds(10)).until(() -> fetches.size() == 2);
@@ -180,7 +185,7 @@ class LogConsumerTest {
                 FakeBroker.Exchange fetch = fetches.get(round);
                 assertThat(fetchOffset(fetch)).isEqualTo(next);
                 int count = 1 + round % 4;
-                fetch.respond(answer(fetch.request(FetchRequest.class), next, count));
+                fetch.respond(answer(fetch.request(FetchRequest.class), next, count, 1000));
                 next += count;
                 offsets.addAll(consumer.poll(Duration.ofSeconds(5)).stream().map(ConsumedRecord::offset).toList());
                 int sent = round + 2;
@@ -197,7 +202,7 @@ class LogConsumerTest {
         try (LogConsumer consumer = client.newConsumer()) {
             consumer.assign(PRICES, 0, 0);
             pollUntil(consumer, () -> fetches.size() == 1);
-            fetches.get(0).respond(answer(fetches.get(0).request(FetchRequest.class), 0, 3));
+            fetches.get(0).respond(answer(fetches.get(0).request(FetchRequest.class), 0, 3, 100));
             assertThat(consumer.poll(Duration.ofSeconds(5))).hasSize(3);
             await().atMost(Duration.ofSeconds(10)).until(() -> fetches.size() == 2);
 
@@ -216,7 +221,7 @@ class LogConsumerTest {
         try (LogConsumer consumer = client.newConsumer()) {
             consumer.assign(PRICES, 0, 0);
             pollUntil(consumer, () -> fetches.size() == 1);
-            FetchResponse good = answer(fetches.get(0).request(FetchRequest.class), 0, 3);
+            FetchResponse good = answer(fetches.get(0).request(FetchRequest.class), 0, 3, 100);
             java.nio.ByteBuffer bytes = ((MemoryRecords) good.topics().get(0).partitions().get(0).records()).buffer();
             int last = bytes.limit() - 1;
             bytes.put(last, (byte) (bytes.get(last) ^ 0xFF)); // a flipped bit in the last record: the CRC fails
@@ -229,6 +234,21 @@ class LogConsumerTest {
             fetches.get(1).respond(answer(fetches.get(1).request(FetchRequest.class), 3, 1));
             pollUntil(consumer, () -> fetches.size() == 3); // the records after the bad batch are not returned
             assertThat(fetchOffset(fetches.get(2))).isZero();
+        }
+    }
+
+    @Test
+    void aPartitionThatCaughtUpGetsNoFetchAheadButOneWithTheNextPoll() {
+        try (LogConsumer consumer = client.newConsumer()) {
+            consumer.assign(PRICES, 0, 0);
+            pollUntil(consumer, () -> fetches.size() == 1);
+            fetches.get(0).respond(answer(fetches.get(0).request(FetchRequest.class), 0, 3)); // high watermark 3
+            assertThat(consumer.poll(Duration.ofSeconds(5))).hasSize(3);
+            // A request sent on the same connection after poll returned reaches the broker after anything poll sent.
+            client.metadata().refresh().join();
+            assertThat(fetches).hasSize(1);
+            pollUntil(consumer, () -> fetches.size() == 2);
+            assertThat(fetchOffset(fetches.get(1))).isEqualTo(3);
         }
     }
 }
