@@ -233,6 +233,37 @@ class QueueConsumerIT {
     }
 
     @Test
+    void aReceiveBlockedInAnotherThreadReturnsNullWhenItsConsumerCloses() throws Exception {
+        connection.start();
+        Session session = connection.createSession();
+        MessageConsumer consumer = session.createConsumer(queue);
+        java.util.concurrent.CompletableFuture<Message> blocked = new java.util.concurrent.CompletableFuture<>();
+        Thread receiver = new Thread(() -> {
+            try {
+                blocked.complete(consumer.receive());
+            } catch (JMSException | RuntimeException e) {
+                blocked.completeExceptionally(e);
+            }
+        }, "blocked-receiver");
+        receiver.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.getState() == Thread.State.WAITING);
+        consumer.close();
+        assertThat(blocked.get(10, TimeUnit.SECONDS)).isNull();
+        receiver.join(10_000);
+    }
+
+    @Test
+    void aMessageOfAClosedSessionCannotBeAcknowledged() throws JMSException {
+        send("late");
+        connection.start();
+        Session session = connection.createSession(Session.CLIENT_ACKNOWLEDGE);
+        Message message = session.createConsumer(queue).receive(10_000);
+        assertThat(message).isNotNull();
+        session.close();
+        assertThatThrownBy(message::acknowledge).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void anInvalidSelectorFailsAtCreation() throws JMSException {
         Session session = connection.createSession();
         assertThatThrownBy(() -> session.createConsumer(queue, "color = ")).isInstanceOf(InvalidSelectorException.class);
