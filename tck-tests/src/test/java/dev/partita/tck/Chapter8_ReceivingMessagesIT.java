@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -156,6 +157,34 @@ class Chapter8_ReceivingMessagesIT extends TckTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> got.size() == 5);
         assertThat(got).containsExactly("1", "2", "3", "4", "5");
         assertThat(mostAtOnce.get()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("6.1.4 stop returns only once a running listener has returned")
+    void stopWaitsForARunningListener() throws Exception {
+        send(connection, queue, "slow");
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        connection.createSession().createConsumer(queue).setMessageListener(message -> {
+            entered.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        connection.start();
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> {
+            try {
+                connection.stop();
+            } catch (JMSException e) {
+                throw new CompletionException(e);
+            }
+        });
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !stopped.isDone());
+        release.countDown();
+        stopped.get(10, TimeUnit.SECONDS);
     }
 
     @Test
