@@ -75,11 +75,11 @@ public final class PartitaConnection implements Connection, QueueConnection, Top
     private boolean started; // guarded by lock
     private volatile ExceptionListener exceptionListener;
 
-    private PartitaConnection(ConnectionOptions options, PartitaClient client) {
+    private PartitaConnection(ConnectionOptions options, PartitaClient client, String user, String password) {
         this.options = options;
         this.client = client;
         this.sender = new ConnectionSender(client, options);
-        this.consumers = new ConnectionConsumers(this, client);
+        this.consumers = new ConnectionConsumers(this, client, user, password);
         if (options.clientId() != null) {
             this.clientId = options.clientId();
             this.clientIdFixed = true;
@@ -120,7 +120,7 @@ public final class PartitaConnection implements Connection, QueueConnection, Top
             throw new JMSException("no broker of " + options.brokers() + " answered within reconnectTimeout ("
                     + options.reconnectTimeoutMs() + " ms)", "REQUEST_TIMED_OUT");
         }
-        PartitaConnection connection = new PartitaConnection(options, client);
+        PartitaConnection connection = new PartitaConnection(options, client, user, password);
         if (options.clientId() != null) {
             try {
                 ClientIds.claim(client, connection.connectionId, options.clientId(), options.reconnectTimeoutMs());

@@ -60,10 +60,16 @@ final class Acquirer {
     Acquirer(PartitaMessageConsumer consumer, SessionDelivery session, int partitions, int prefetch) {
         this.consumer = consumer;
         this.session = session;
-        this.client = session.connection().client();
+        this.client = session.connection().acquireCalls();
         this.prefetch = Math.max(1, prefetch);
         this.epochs = new int[partitions];
         this.asked = new int[partitions];
+    }
+
+    /** Loads the destination's leaders into the acquiring client, then starts prefetching. */
+    void start() {
+        client.topic(consumer.topicKey(), false, session.connection().connection().options().reconnectTimeoutMs())
+                .whenComplete((info, failure) -> pump()); // on failure pump retries through the missing-leader path
     }
 
     /** Asks for more when the prefetch has room. Never blocks. */

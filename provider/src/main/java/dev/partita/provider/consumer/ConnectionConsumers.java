@@ -40,6 +40,10 @@ public final class ConnectionConsumers implements AutoCloseable {
 
     private final PartitaConnection connection;
     private final SubscriptionClient client;
+    private final String user;
+    private final String password;
+    private PartitaClient acquireClient; // guarded by this; created with the first consumer
+    private SubscriptionClient acquireCalls; // guarded by this
     private final UUID connectionId;
     private final AtomicLong consumerIds = new AtomicLong();
     private final List<SessionDelivery> sessions = new CopyOnWriteArrayList<>();
@@ -48,9 +52,11 @@ public final class ConnectionConsumers implements AutoCloseable {
     private volatile long heartbeatIntervalMs = FIRST_HEARTBEAT_INTERVAL_MS;
     private volatile boolean closed;
 
-    public ConnectionConsumers(PartitaConnection connection, PartitaClient client) {
+    public ConnectionConsumers(PartitaConnection connection, PartitaClient client, String user, String password) {
         this.connection = connection;
         this.client = SubscriptionClient.of(client);
+        this.user = user;
+        this.password = password;
         this.connectionId = UUID.fromString(connection.connectionId());
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "partita-jms-consumers-" + THREADS.getAndIncrement());
@@ -79,6 +85,19 @@ public final class ConnectionConsumers implements AutoCloseable {
 
     SubscriptionClient client() {
         return client;
+    }
+
+    /**
+     * The calls ACQUIRE long polls go through: a client of their own (own TCP connections,
+     * authenticated as the connection), because a broker answers a connection's requests in order
+     * and a parked long poll would hold back the acknowledgements {@code AUTO_ACKNOWLEDGE} waits for.
+     */
+    synchronized SubscriptionClient acquireCalls() {
+        if (acquireCalls == null) {
+            acquireClient = PartitaClient.create(connection.options().clientConfig("partita-jms-acquire", user, password));
+            acquireCalls = SubscriptionClient.of(acquireClient);
+        }
+        return acquireCalls;
     }
 
     UUID connectionId() {
@@ -152,5 +171,12 @@ public final class ConnectionConsumers implements AutoCloseable {
     public void close() {
         closed = true;
         timer.shutdownNow();
+        PartitaClient acquiring;
+        synchronized (this) {
+            acquiring = acquireClient;
+        }
+        if (acquiring != null) {
+            acquiring.close();
+        }
     }
 }

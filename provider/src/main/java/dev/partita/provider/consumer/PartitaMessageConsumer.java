@@ -120,7 +120,7 @@ public final class PartitaMessageConsumer implements QueueReceiver, TopicSubscri
         PartitaMessageConsumer consumer = new PartitaMessageConsumer(session, destination, subscription,
                 response.generation(), consumerId, normalized, noLocal, info.partitionCount());
         session.register(consumer);
-        consumer.acquirer.pump();
+        consumer.acquirer.start();
         return consumer;
     }
 

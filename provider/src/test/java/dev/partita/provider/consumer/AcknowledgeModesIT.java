@@ -80,12 +80,12 @@ class AcknowledgeModesIT {
     }
 
     @Test
-    void dupsOkAndNonBlockingAcksStillAcknowledgeEverything() throws JMSException {
+    void everyAckModeAcknowledgesEverythingWithoutDuplicates() throws JMSException {
         record Case(String options, int mode) {
         }
         for (Case c : List.of(new Case("", Session.DUPS_OK_ACKNOWLEDGE),
                 new Case("blockOnAcknowledge=false", Session.DUPS_OK_ACKNOWLEDGE),
-                new Case("blockOnAcknowledge=false", Session.AUTO_ACKNOWLEDGE))) {
+                new Case("blockOnAcknowledge=false", Session.AUTO_ACKNOWLEDGE), new Case("", Session.AUTO_ACKNOWLEDGE))) {
             try (Connection connection = new PartitaConnectionFactory(broker.url(c.options())).createConnection()) {
                 Queue queue = new PartitaQueue("ack-" + c.mode() + "-" + c.options().length());
                 send(connection, queue, 250);
