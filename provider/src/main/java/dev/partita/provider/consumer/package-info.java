@@ -16,6 +16,16 @@
  *       priority, then arrival (offset order within a partition).</li>
  *   <li>{@link dev.partita.provider.consumer.StateChanges}: ACKNOWLEDGE and RELEASE requests
  *       built from deliveries, sent to the partition leaders, retried while retriable.</li>
+ *   <li>{@link dev.partita.provider.consumer.Subscriptions}: what each session consumer method means
+ *       as a subscription key, with the spec's argument checks; {@link dev.partita.provider.consumer.ClientIds}:
+ *       client IDs claimed cluster-wide.</li>
+ *   <li>{@link dev.partita.provider.consumer.PartitaQueueBrowser} (BROWSE, page by page) and
+ *       {@link dev.partita.provider.consumer.PartitaJMSConsumer} (the simplified API's consumer).</li>
  * </ul>
+ *
+ * <p>Threads: listeners run on {@code partita-jms-session-N} (one per session with a listener);
+ * heartbeats, retries and batched acks on {@code partita-jms-consumers-N} (one per connection);
+ * answers arrive on client I/O threads and never block there. ACQUIRE long polls use a client
+ * connection of their own, since a broker answers one TCP connection's requests in order.
  */
 package dev.partita.provider.consumer;
