@@ -318,18 +318,27 @@ public final class PartitaSession implements QueueSession, TopicSession {
         delivery.recover();
     }
 
-    /** The session-level listener of application servers (connection consumers): not implemented yet. */
+    /**
+     * The session-level listener of application servers (connection consumers). None can be set
+     * yet, so there is never one: always null.
+     */
     @Override
     public MessageListener getMessageListener() throws JMSException {
         checkClosed();
-        throw NotImplementedYet.receiving("Session.getMessageListener");
+        return null;
     }
 
-    /** The session-level listener of application servers (connection consumers): not implemented yet. */
+    /**
+     * The session-level listener of application servers (connection consumers): setting one is
+     * not implemented yet. Clearing it ({@code null}) is accepted, since there is none: pools such
+     * as pooled-jms clear it when a session goes back to the pool, and would otherwise discard it.
+     */
     @Override
     public void setMessageListener(MessageListener listener) throws JMSException {
         checkClosed();
-        throw NotImplementedYet.receiving("Session.setMessageListener");
+        if (listener != null) {
+            throw NotImplementedYet.receiving("Session.setMessageListener");
+        }
     }
 
     /** Application-server facility (a session run by a connection consumer): not implemented yet. */
