@@ -9,6 +9,7 @@ import dev.partita.broker.delivery.DeliveryState;
 import dev.partita.broker.delivery.ExpireReason;
 import dev.partita.broker.delivery.PollResult;
 import dev.partita.broker.delivery.Proposal;
+import dev.partita.broker.delivery.ReleaseRange;
 import dev.partita.broker.delivery.SessionId;
 import dev.partita.broker.delivery.SessionInfo;
 import dev.partita.broker.delivery.StateLog;
@@ -18,6 +19,7 @@ import dev.partita.broker.delivery.StateRecord;
 import dev.partita.storage.log.Log;
 import dev.partita.storage.log.LogAppendInfo;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,8 @@ final class StatePartition {
     private final Runnable onChange;
     private final Map<StateKey, DeliveryLeader> leaders = new HashMap<>();
     private final ArrayDeque<PendingCommit> pending = new ArrayDeque<>();
+    /** Acquisitions whose callers were failed before their commit; released after the next rebuild. */
+    private final List<PendingCommit> failedAcquisitions = new ArrayList<>();
     private int leaderEpoch = -1;
     private long leadingSinceMs;
     private volatile long version;
@@ -97,7 +101,27 @@ final class StatePartition {
             leaders.put(key, leader);
             propose(key, leader.snapshot());
         });
+        releaseFailedAcquisitions();
         log.debug("{}: leading {} subscription(s) in epoch {}", stateLog, leaders.size(), epoch);
+    }
+
+    /**
+     * An acquisition whose caller was answered with a failure may still have reached the log, and
+     * then the replay applied it: its session holds offsets its client never learned of, so every
+     * later acquire skips them until the session's lease runs out. They go back to available at the
+     * same delivery count (they were never delivered); a release of what is not held is a no-op.
+     */
+    private void releaseFailedAcquisitions() {
+        List<PendingCommit> failed = List.copyOf(failedAcquisitions);
+        failedAcquisitions.clear();
+        for (PendingCommit commit : failed) {
+            StateRecord.Acquire acquire = (StateRecord.Acquire) commit.record();
+            DeliveryLeader leader = leaders.get(commit.key());
+            if (leader != null) {
+                List<ReleaseRange> ranges = acquire.ranges().stream().map(r -> new ReleaseRange(r, false)).toList();
+                propose(commit.key(), leader.release(acquire.session(), acquire.sessionEpoch(), ranges));
+            }
+        }
     }
 
     /** Every subscription's leader (a copy of the map). */
@@ -236,6 +260,7 @@ final class StatePartition {
     void failPending(Exception cause) {
         List<PendingCommit> failed = List.copyOf(pending);
         pending.clear();
+        failed.stream().filter(commit -> commit.record() instanceof StateRecord.Acquire).forEach(failedAcquisitions::add);
         leaders.values().forEach(DeliveryLeader::abandonPending);
         for (PendingCommit commit : failed) {
             commit.done().completeExceptionally(cause);
