@@ -81,7 +81,10 @@ class SelectorIT {
         TopicKey topic = TopicKey.topic("colors");
         UUID session = UUID.randomUUID();
         SubscriptionKey key = SubscriptionKey.privateTo(client.connectionId, 7);
-        assertThat(client.subscribe(key, topic, session, "color IN ('green')").error()).isEqualTo(Errors.NONE);
+        SubscribeResponse subscribed = client.subscribe(key, topic, session, "color IN ('green')");
+        assertThat(subscribed.error()).isEqualTo(Errors.NONE);
+        // A partition whose start failed has no subscription: its acquires would all answer UNKNOWN_SUBSCRIPTION.
+        assertThat(subscribed.partitions()).as("partition starts").allMatch(p -> p.error() == Errors.NONE);
         String[] many = new String[300];
         java.util.Arrays.fill(many, "red");
         many[299] = "green";
