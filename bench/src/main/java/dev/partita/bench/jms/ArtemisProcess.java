@@ -1,13 +1,12 @@
 package dev.partita.bench.jms;
 
 import dev.partita.bench.process.BrokerLaunchSettings;
-import dev.partita.bench.process.BrokerProcess;
+import dev.partita.bench.process.ChildJvmBroker;
 import dev.partita.bench.process.ChildJvm;
 import dev.partita.bench.process.FreePorts;
 import dev.partita.bench.process.TempDirs;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * Apache ActiveMQ Artemis in a JVM of its own ({@link ArtemisServerMain}), started with the same
@@ -15,16 +14,10 @@ import java.util.OptionalLong;
  * picked at run time on loopback and its data directory is temporary, deleted on {@link #close()}.
  * Not thread-safe.
  */
-public final class ArtemisProcess implements BrokerProcess {
-
-    private final Path dir;
-    private final int port;
-    private final ChildJvm jvm;
+public final class ArtemisProcess extends ChildJvmBroker {
 
     private ArtemisProcess(Path dir, int port, ChildJvm jvm) {
-        this.dir = dir;
-        this.port = port;
-        this.jvm = jvm;
+        super("Artemis", dir, port, jvm);
     }
 
     public static ArtemisProcess start(BrokerLaunchSettings settings) {
@@ -45,35 +38,6 @@ public final class ArtemisProcess implements BrokerProcess {
         } catch (RuntimeException e) {
             TempDirs.deleteRecursively(dir);
             throw e;
-        }
-    }
-
-    @Override
-    public String product() {
-        return "Artemis";
-    }
-
-    @Override
-    public String bootstrapServers() {
-        return "127.0.0.1:" + port;
-    }
-
-    @Override
-    public OptionalLong peakResidentBytes() {
-        return jvm.peakResidentBytes();
-    }
-
-    @Override
-    public String logTail(int lines) {
-        return jvm.logTail(lines);
-    }
-
-    @Override
-    public void close() {
-        try {
-            jvm.close();
-        } finally {
-            TempDirs.deleteRecursively(dir);
         }
     }
 }

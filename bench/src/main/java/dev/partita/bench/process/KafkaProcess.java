@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -17,19 +16,13 @@ import java.util.UUID;
  * a JVM of its own. Both listeners are on loopback ports picked at run time; the data directory is
  * temporary and deleted on {@link #close()}. Not thread-safe.
  */
-public final class KafkaProcess implements BrokerProcess {
+public final class KafkaProcess extends ChildJvmBroker {
 
     static final String SERVER_MAIN = "kafka.Kafka";
     static final String STORAGE_TOOL_MAIN = "kafka.tools.StorageTool";
 
-    private final Path dir;
-    private final int port;
-    private final ChildJvm jvm;
-
     private KafkaProcess(Path dir, int port, ChildJvm jvm) {
-        this.dir = dir;
-        this.port = port;
-        this.jvm = jvm;
+        super("Kafka", dir, port, jvm);
     }
 
     public static KafkaProcess start(BrokerLaunchSettings settings) {
@@ -96,34 +89,5 @@ public final class KafkaProcess implements BrokerProcess {
         ByteBuffer bytes = ByteBuffer.allocate(16);
         bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
-    }
-
-    @Override
-    public String product() {
-        return "Kafka";
-    }
-
-    @Override
-    public String bootstrapServers() {
-        return "127.0.0.1:" + port;
-    }
-
-    @Override
-    public OptionalLong peakResidentBytes() {
-        return jvm.peakResidentBytes();
-    }
-
-    @Override
-    public String logTail(int lines) {
-        return jvm.logTail(lines);
-    }
-
-    @Override
-    public void close() {
-        try {
-            jvm.close();
-        } finally {
-            TempDirs.deleteRecursively(dir);
-        }
     }
 }

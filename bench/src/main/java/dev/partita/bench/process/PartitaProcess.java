@@ -2,7 +2,6 @@ package dev.partita.bench.process;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * A Partita broker started the way a user starts one ({@code PartitaServer server}), with its
@@ -10,18 +9,12 @@ import java.util.OptionalLong;
  * loopback and the data directory is temporary, deleted on {@link #close()}. Stopped with SIGTERM,
  * which the launcher turns into a clean shutdown. Not thread-safe.
  */
-public final class PartitaProcess implements BrokerProcess {
+public final class PartitaProcess extends ChildJvmBroker {
 
     static final String SERVER_MAIN = "dev.partita.broker.launcher.PartitaServer";
 
-    private final Path dir;
-    private final int port;
-    private final ChildJvm jvm;
-
     private PartitaProcess(Path dir, int port, ChildJvm jvm) {
-        this.dir = dir;
-        this.port = port;
-        this.jvm = jvm;
+        super("Partita", dir, port, jvm);
     }
 
     public static PartitaProcess start(BrokerLaunchSettings settings) {
@@ -49,34 +42,5 @@ public final class PartitaProcess implements BrokerProcess {
     static List<String> serverArguments(int port, int zookeeperPort, Path dataDir) {
         return List.of("server", "--host", "127.0.0.1", "--port", Integer.toString(port),
             "--zookeeper-port", Integer.toString(zookeeperPort), "--data-dir", dataDir.toString());
-    }
-
-    @Override
-    public String product() {
-        return "Partita";
-    }
-
-    @Override
-    public String bootstrapServers() {
-        return "127.0.0.1:" + port;
-    }
-
-    @Override
-    public OptionalLong peakResidentBytes() {
-        return jvm.peakResidentBytes();
-    }
-
-    @Override
-    public String logTail(int lines) {
-        return jvm.logTail(lines);
-    }
-
-    @Override
-    public void close() {
-        try {
-            jvm.close();
-        } finally {
-            TempDirs.deleteRecursively(dir);
-        }
     }
 }
