@@ -35,9 +35,10 @@ class Interop_SpringJmsIT extends TckTest {
         Message first = template.receive(queue);
         assertThat(((TextMessage) first).getText()).isEqualTo("hello spring");
         assertThat(first.getStringProperty("from")).isEqualTo("template");
-        // a second JmsTemplate.receive on the same queue is left out: see the README's findings
+        // A second receive, each on a connection of its own closed at once: the first connection's
+        // parked long poll must not take "second" for nobody (it once held it until a lease expired).
         template.convertAndSend(queue, "second");
-        assertThat(stored(queue, 2)).extracting(stored -> stored.message().getBody(String.class)).contains("second");
+        assertThat(((TextMessage) template.receive(queue)).getText()).isEqualTo("second");
     }
 
     @Test

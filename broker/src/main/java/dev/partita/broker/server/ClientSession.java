@@ -28,6 +28,7 @@ public final class ClientSession {
     private final Authenticator authenticator;
     private State state = State.INITIAL;
     private String principal;
+    private volatile boolean open = true;
 
     public ClientSession(String remote, Authenticator authenticator) {
         this.remote = remote;
@@ -40,6 +41,19 @@ public final class ClientSession {
 
     public Authenticator authenticator() {
         return authenticator;
+    }
+
+    /**
+     * Whether the connection is still there. Work parked for it (a long-polling acquire) checks
+     * this before it takes messages that no one could receive any more.
+     */
+    public boolean isOpen() {
+        return open;
+    }
+
+    /** The connection went away (event loop). */
+    public void closed() {
+        open = false;
     }
 
     public synchronized State state() {

@@ -127,6 +127,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        session.closed();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // Oversize or malformed frames, resets: this connection ends, the broker goes on.
         log.warn("Closing connection from {}: {}", ctx.channel().remoteAddress(), cause.toString());

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * ACQUIRE: one {@link Acquirer} pass per partition in parallel; when nothing was acquired and no
@@ -49,7 +50,7 @@ public final class AcquireHandler extends RequestHandler<AcquireRequest> {
         return destinations.resolve(request.key(), request.topic(), false).thenCompose(info -> {
             List<Acquirer.Target> targets = targets(request, info, connection);
             CompletableFuture<AcquireResponse> answer = new CompletableFuture<>();
-            pass(targets, deadline, false, answer);
+            pass(targets, deadline, false, answer, context.session()::isOpen);
             // Liveness guard: a pass waits for commits; should one never come, the client still gets an answer.
             long guardMs = Math.max(0, deadline - manager.nowMs()) + ANSWER_GRACE_MS;
             return answer.completeOnTimeout(new AcquireResponse(targets.stream().map(t ->
@@ -74,7 +75,14 @@ public final class AcquireHandler extends RequestHandler<AcquireRequest> {
         return targets;
     }
 
-    private void pass(List<Acquirer.Target> targets, long deadline, boolean last, CompletableFuture<AcquireResponse> answer) {
+    private void pass(List<Acquirer.Target> targets, long deadline, boolean last, CompletableFuture<AcquireResponse> answer,
+                      BooleanSupplier connectionOpen) {
+        if (!connectionOpen.getAsBoolean()) {
+            // Nobody can read the answer: acquiring now would hold messages until the session's lease expires.
+            answer.complete(new AcquireResponse(targets.stream().map(t ->
+                    Acquirer.error(t, Errors.NETWORK_EXCEPTION, "the connection closed", t.sessionEpoch())).toList()));
+            return;
+        }
         List<CompletableFuture<Acquirer.Attempt>> attempts = targets.stream().map(acquirer::attempt).toList();
         CompletableFuture.allOf(attempts.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> {
             List<Acquirer.Attempt> done = attempts.stream().map(CompletableFuture::join).toList();
@@ -88,7 +96,7 @@ public final class AcquireHandler extends RequestHandler<AcquireRequest> {
                 seen.add(new DelayedAcquire.Seen(targets.get(i).id(), done.get(i).highWatermark(), done.get(i).version()));
             }
             DelayedAcquire waiting = new DelayedAcquire(deadline, manager, seen,
-                    lastPass -> pass(targets, deadline, lastPass, answer));
+                    lastPass -> pass(targets, deadline, lastPass, answer, connectionOpen));
             manager.replicas().delayedOperations().watch(waiting, targets.stream().map(Acquirer.Target::id).toList());
         });
     }

@@ -278,4 +278,18 @@ class QueueConsumerIT {
         assertThatThrownBy(consumer::receiveNoWait).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> consumer.setMessageListener(m -> { })).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aMessageSentAfterAnotherConnectionsConsumerClosedGoesToTheNextConsumerAtOnce() throws JMSException {
+        send("first");
+        try (Connection other = new PartitaConnectionFactory(broker.url()).createConnection()) {
+            other.start();
+            assertThat(text(other.createSession().createConsumer(queue).receive(10_000))).isEqualTo("first");
+        } // closes while its consumer's next long poll waits on the broker
+        send("second");
+        connection.start();
+        MessageConsumer next = connection.createSession().createConsumer(queue);
+        // Far below the closed connection's 30 s lease: a poll nobody can answer must not take the message.
+        assertThat(text(next.receive(10_000))).isEqualTo("second");
+    }
 }
