@@ -166,6 +166,36 @@ public final class Log {
         return size;
     }
 
+    /**
+     * Bytes of the batches from the one holding {@code offset} to the log end: what a reader
+     * starting at {@code offset} has left (the broker's measure of a destination's unconsumed
+     * data). The whole log for an offset at or below the log start, 0 at or past the log end.
+     * Reads one index entry and a few batch headers of the segment holding {@code offset}.
+     * Thread-safe like {@link #read}; exact when called on the writer thread.
+     */
+    public long sizeInBytesFrom(long offset) {
+        if (offset >= end.offset()) {
+            return 0;
+        }
+        Map.Entry<Long, LogSegment> holding = segments.floorEntry(offset);
+        if (offset <= logStartOffset || holding == null) {
+            return sizeInBytes();
+        }
+        long size = 0;
+        for (LogSegment later : segments.tailMap(holding.getKey(), false).values()) {
+            size += later.sizeInBytes();
+        }
+        LogSegment segment = holding.getValue();
+        int segmentSize = segment.sizeInBytes();
+        try {
+            FileRecords from = segment.read(offset, 1, Long.MAX_VALUE, segmentSize, true);
+            return size + (from == null ? 0 : segmentSize - from.position());
+        } catch (IOException e) {
+            throw new LogStorageException("reading the position of offset " + offset + " in " + dir + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
     public boolean isClosed() {
         return closed;
     }
