@@ -4,6 +4,8 @@ import dev.partita.client.PartitaClient;
 import dev.partita.protocol.auth.PlainCredentials;
 import dev.partita.provider.consumer.ClientIds;
 import dev.partita.provider.consumer.ConnectionConsumers;
+import dev.partita.provider.consumer.PartitaConnectionConsumer;
+import dev.partita.provider.consumer.Subscriptions;
 import dev.partita.provider.session.AckMode;
 import dev.partita.provider.session.NotImplementedYet;
 import dev.partita.provider.session.PartitaSession;
@@ -380,6 +382,7 @@ public final class PartitaConnection implements Connection, QueueConnection, Top
             }
             closed = true;
         }
+        consumers.closeConnectionConsumers(); // first: they load messages into the sessions closed next
         JMSException first = null;
         for (PartitaSession session : new ArrayList<>(sessions)) {
             try {
@@ -406,46 +409,50 @@ public final class PartitaConnection implements Connection, QueueConnection, Top
 
     // ---------------------------------------------------------------- connection consumers (application server facilities)
 
+    /** A connection consumer of a queue's subscription, or of a private subscription of a topic (see {@link PartitaConnectionConsumer}). */
     @Override
     public ConnectionConsumer createConnectionConsumer(Destination destination, String messageSelector,
                                                        ServerSessionPool sessionPool, int maxMessages) throws JMSException {
         checkClosed();
-        throw NotImplementedYet.receiving("Connection.createConnectionConsumer");
+        return PartitaConnectionConsumer.open(this, sessionPool, maxMessages,
+                session -> Subscriptions.consumer(session, destination, messageSelector, false));
     }
 
     @Override
     public ConnectionConsumer createSharedConnectionConsumer(Topic topic, String subscriptionName, String messageSelector,
                                                              ServerSessionPool sessionPool, int maxMessages) throws JMSException {
         checkClosed();
-        throw NotImplementedYet.receiving("Connection.createSharedConnectionConsumer");
+        return PartitaConnectionConsumer.open(this, sessionPool, maxMessages,
+                session -> Subscriptions.shared(session, topic, subscriptionName, messageSelector));
     }
 
+    /** An unshared durable subscription: needs a client ID, as {@code createDurableConsumer}. */
     @Override
     public ConnectionConsumer createDurableConnectionConsumer(Topic topic, String subscriptionName, String messageSelector,
                                                               ServerSessionPool sessionPool, int maxMessages) throws JMSException {
         checkClosed();
-        throw NotImplementedYet.receiving("Connection.createDurableConnectionConsumer");
+        return PartitaConnectionConsumer.open(this, sessionPool, maxMessages,
+                session -> Subscriptions.durable(session, topic, subscriptionName, messageSelector, false));
     }
 
     @Override
     public ConnectionConsumer createSharedDurableConnectionConsumer(Topic topic, String subscriptionName, String messageSelector,
                                                                     ServerSessionPool sessionPool, int maxMessages) throws JMSException {
         checkClosed();
-        throw NotImplementedYet.receiving("Connection.createSharedDurableConnectionConsumer");
+        return PartitaConnectionConsumer.open(this, sessionPool, maxMessages,
+                session -> Subscriptions.sharedDurable(session, topic, subscriptionName, messageSelector));
     }
 
     @Override
     public ConnectionConsumer createConnectionConsumer(Queue queue, String messageSelector, ServerSessionPool sessionPool,
                                                        int maxMessages) throws JMSException {
-        checkClosed();
-        throw NotImplementedYet.receiving("QueueConnection.createConnectionConsumer");
+        return createConnectionConsumer((Destination) queue, messageSelector, sessionPool, maxMessages);
     }
 
     @Override
     public ConnectionConsumer createConnectionConsumer(Topic topic, String messageSelector, ServerSessionPool sessionPool,
                                                        int maxMessages) throws JMSException {
-        checkClosed();
-        throw NotImplementedYet.receiving("TopicConnection.createConnectionConsumer");
+        return createConnectionConsumer((Destination) topic, messageSelector, sessionPool, maxMessages);
     }
 
     @Override

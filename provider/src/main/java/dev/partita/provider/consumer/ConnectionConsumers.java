@@ -47,6 +47,7 @@ public final class ConnectionConsumers implements AutoCloseable {
     private final UUID connectionId;
     private final AtomicLong consumerIds = new AtomicLong();
     private final List<SessionDelivery> sessions = new CopyOnWriteArrayList<>();
+    private final List<PartitaConnectionConsumer> connectionConsumers = new CopyOnWriteArrayList<>();
     private final Set<BrokerEndpoint> leaseBrokers = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer;
     private volatile long heartbeatIntervalMs = FIRST_HEARTBEAT_INTERVAL_MS;
@@ -81,6 +82,22 @@ public final class ConnectionConsumers implements AutoCloseable {
 
     PartitaConnection connection() {
         return connection;
+    }
+
+    void connectionConsumerOpened(PartitaConnectionConsumer consumer) {
+        connectionConsumers.add(consumer);
+    }
+
+    void connectionConsumerClosed(PartitaConnectionConsumer consumer) {
+        connectionConsumers.remove(consumer);
+    }
+
+    /**
+     * Closes the connection's connection consumers (their undelivered messages are released); the
+     * connection's {@code close} calls it before closing the sessions, which are the server sessions.
+     */
+    public void closeConnectionConsumers() {
+        connectionConsumers.forEach(PartitaConnectionConsumer::closeQuietly);
     }
 
     SubscriptionClient client() {

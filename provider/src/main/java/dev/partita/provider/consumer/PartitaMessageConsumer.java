@@ -102,6 +102,10 @@ public final class PartitaMessageConsumer implements QueueReceiver, TopicSubscri
                 throw invalid;
             }
         }
+        if (session.sessionListener() != null) {
+            throw new IllegalStateException("the session has a distinguished MessageListener (application server"
+                    + " facility): it receives no other way, so it cannot have consumers");
+        }
         ConnectionConsumers connection = session.connection();
         ConnectionOptions options = connection.connection().options();
         long consumerId = connection.nextConsumerId();
@@ -156,6 +160,8 @@ public final class PartitaMessageConsumer implements QueueReceiver, TopicSubscri
 
     // ---------------------------------------------------------------- for the session
 
+    /** The session that acquires this consumer's messages (and must acknowledge them). */
+    SessionDelivery session() { return session; }
     PrefetchBuffer buffer() { return buffer; }
     Acquirer acquirer() { return acquirer; }
     MessageListener listener() { return listener; }

@@ -7,7 +7,11 @@ import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageListener;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -60,7 +64,10 @@ public final class SessionDelivery {
     private final List<Delivery> delivered = new ArrayList<>(); // guarded by lock
     private final List<Delivery> batchedAcks = new ArrayList<>(); // guarded by lock
     private final AtomicLong sequence = new AtomicLong();
+    private final List<Delivery> loaded = new ArrayList<>(); // guarded by lock: put here by a connection consumer
     private Thread deliveryThread; // guarded by lock
+    private volatile MessageListener sessionListener; // the distinguished listener of Session.run
+    private volatile Thread runThread; // the thread in Session.run, if any
     private int listenerCursor; // guarded by lock
     private volatile boolean leaseLost;
     private volatile boolean closed;
@@ -103,7 +110,7 @@ public final class SessionDelivery {
     public boolean isDeliveryThread() {
         lock.lock();
         try {
-            return deliveryThread == Thread.currentThread();
+            return deliveryThread == Thread.currentThread() || runThread == Thread.currentThread();
         } finally {
             lock.unlock();
         }
@@ -176,7 +183,7 @@ public final class SessionDelivery {
 
     private void acknowledgeExpired(List<Delivery> expired) {
         if (!expired.isEmpty()) {
-            changes.acknowledge(expired).whenComplete((ok, failure) -> {
+            acknowledgeByOwner(expired).whenComplete((ok, failure) -> {
                 if (failure != null) {
                     log.debug("acknowledging {} expired message(s) failed: {}", expired.size(), failure.toString());
                 }
@@ -207,7 +214,8 @@ public final class SessionDelivery {
             }
             if (!listenerThrew && mode == AckMode.DUPS_OK) {
                 batchedAcks.add(delivery);
-                if (batchedAcks.size() >= DUPS_OK_BATCH || delivery.consumer().buffer().isEmpty()) {
+                boolean dry = delivery.consumer().session() == this ? delivery.consumer().buffer().isEmpty() : loaded.isEmpty();
+                if (batchedAcks.size() >= DUPS_OK_BATCH || dry) {
                     flush = new ArrayList<>(batchedAcks);
                     batchedAcks.clear();
                 }
@@ -216,9 +224,9 @@ public final class SessionDelivery {
             lock.unlock();
         }
         if (listenerThrew) {
-            await(changes.release(List.of(delivery), List.of()), "release of a message its listener threw on");
+            await(releaseByOwner(List.of(delivery), List.of()), "release of a message its listener threw on");
         } else if (mode == AckMode.AUTO) {
-            CompletableFuture<Void> ack = changes.acknowledge(List.of(delivery));
+            CompletableFuture<Void> ack = acknowledgeByOwner(List.of(delivery));
             if (connection.connection().options().blockOnAcknowledge()) {
                 await(ack, "acknowledge");
             } else {
@@ -250,7 +258,7 @@ public final class SessionDelivery {
     }
 
     private void sendBatch(List<Delivery> batch) {
-        changes.acknowledge(batch).whenComplete((ok, failure) -> {
+        acknowledgeByOwner(batch).whenComplete((ok, failure) -> {
             if (failure != null) {
                 log.debug("batched acknowledgement of {} message(s) failed: {}", batch.size(), failure.toString());
             }
@@ -283,7 +291,7 @@ public final class SessionDelivery {
         if (all.isEmpty()) {
             return;
         }
-        await(changes.acknowledge(all), "acknowledge");
+        await(acknowledgeByOwner(all), "acknowledge");
         lock.lock();
         try {
             delivered.removeAll(all);
@@ -304,6 +312,8 @@ public final class SessionDelivery {
         try {
             handed = new ArrayList<>(delivered);
             delivered.clear();
+            buffered.addAll(loaded);
+            loaded.clear();
             for (PartitaMessageConsumer consumer : consumers) {
                 buffered.addAll(consumer.buffer().drain());
                 consumer.acquirer().recovered();
@@ -315,7 +325,7 @@ public final class SessionDelivery {
         flushBatchedAcks();
         try {
             if (!handed.isEmpty() || !buffered.isEmpty()) {
-                await(changes.release(handed, buffered), "recover");
+                await(releaseByOwner(handed, buffered), "recover");
             }
         } finally {
             consumers.forEach(c -> c.acquirer().pump());
@@ -412,7 +422,7 @@ public final class SessionDelivery {
                 } finally {
                     lock.unlock();
                 }
-                changes.release(List.of(), List.of(delivery));
+                releaseByOwner(List.of(), List.of(delivery));
                 return;
             }
             boolean threw = false;
@@ -443,6 +453,239 @@ public final class SessionDelivery {
         listenerRunning.unlock();
     }
 
+    // ---------------------------------------------------------------- application server facilities
+
+    /** The session's distinguished listener (spec: application server facilities), or null. */
+    public MessageListener sessionListener() {
+        return sessionListener;
+    }
+
+    /**
+     * Sets (or with null removes) the distinguished listener that {@link #runLoaded} hands loaded
+     * messages to. While one is set the session receives no other way, so it is refused while the
+     * session has consumers, and consumers are refused while it is set ({@link PartitaMessageConsumer#open}).
+     *
+     * @throws IllegalStateException when setting a listener on a session that has consumers
+     */
+    public void setSessionListener(MessageListener listener) throws JMSException {
+        if (listener != null && !consumers.isEmpty()) {
+            throw new IllegalStateException("the session has message consumers: a session's distinguished"
+                    + " MessageListener excludes every other form of receiving; close them first");
+        }
+        sessionListener = listener;
+    }
+
+    /**
+     * A connection consumer puts messages it acquired into this session, for the next
+     * {@link #runLoaded}. False (nothing taken) when the session is closed.
+     */
+    boolean load(List<Delivery> deliveries) {
+        lock.lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            loaded.addAll(deliveries);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes back the loaded messages of {@code consumer} that no run has handed over yet. */
+    List<Delivery> unload(PartitaMessageConsumer consumer) {
+        lock.lock();
+        try {
+            List<Delivery> mine = new ArrayList<>();
+            loaded.removeIf(d -> {
+                boolean match = d.consumer() == consumer;
+                if (match) {
+                    mine.add(d);
+                }
+                return match;
+            });
+            return mine;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * {@code Session.run}: hands the loaded messages one by one to the distinguished listener on
+     * the calling thread, acknowledging each as the session's mode says (as a consumer's listener
+     * would be). Messages that cannot be delivered (no listener, connection stopped, session
+     * closed) are released unchanged for other consumers; expired ones are acknowledged.
+     */
+    public void runLoaded() {
+        runThread = Thread.currentThread();
+        try {
+            while (runOne()) {
+                // next loaded message
+            }
+        } finally {
+            runThread = null;
+        }
+    }
+
+    /** Delivers one loaded message; false when none is left. */
+    private boolean runOne() {
+        Delivery next = null;
+        MessageListener listener;
+        List<Delivery> undeliverable = List.of();
+        boolean expired = false;
+        listenerRunning.lock(); // stop() and close() wait for a running listener
+        try {
+            lock.lock();
+            try {
+                if (loaded.isEmpty()) {
+                    return false;
+                }
+                listener = sessionListener;
+                if (closed || listener == null || !started()) {
+                    undeliverable = new ArrayList<>(loaded);
+                    loaded.clear();
+                } else {
+                    next = loaded.remove(0);
+                    long expiration = next.message().getJMSExpiration();
+                    expired = expiration != 0 && expiration <= System.currentTimeMillis();
+                    if (!expired) {
+                        handOver(next);
+                    }
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (next == null) {
+                log.debug("Session.run: {} loaded message(s) released (no listener, connection stopped or session closed)",
+                        undeliverable.size());
+                releaseQuietly(undeliverable);
+                return false;
+            }
+            if (expired) { // never handed over
+                acknowledgeExpired(List.of(next));
+                return true;
+            }
+            boolean threw = false;
+            try {
+                listener.onMessage(next.message());
+            } catch (RuntimeException e) {
+                threw = true;
+                log.warn("the session's MessageListener threw; the message will be redelivered unless the session is in"
+                        + " CLIENT_ACKNOWLEDGE mode", e);
+            }
+            try {
+                afterDelivery(next, threw);
+            } catch (JMSException e) {
+                connection.report(e);
+            }
+            return true;
+        } finally {
+            listenerRunning.unlock();
+        }
+    }
+
+    /** Releases deliveries that never reached the application (delivery count unchanged); failures are logged. */
+    void releaseQuietly(List<Delivery> notDelivered) {
+        if (notDelivered.isEmpty()) {
+            return;
+        }
+        releaseByOwner(List.of(), notDelivered).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                log.debug("releasing {} undelivered message(s) failed: {}", notDelivered.size(), failure.toString());
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- connection consumer source
+
+    /**
+     * For a connection consumer reading through {@code consumer}: waits until the connection is
+     * started and a message is prefetched. False when the consumer or session closed, or the
+     * thread was interrupted.
+     */
+    boolean awaitPrefetched(PartitaMessageConsumer consumer) {
+        lock.lock();
+        try {
+            while (!consumer.isClosed() && !closed) {
+                if (started() && !consumer.buffer().isEmpty()) {
+                    return true;
+                }
+                changed.await();
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Takes up to {@code max} unexpired prefetched messages of {@code consumer} (none while the
+     * connection is stopped) for a connection consumer to load into a server session; expired
+     * ones are acknowledged.
+     */
+    List<Delivery> takeBatch(PartitaMessageConsumer consumer, int max) {
+        List<Delivery> batch = new ArrayList<>();
+        List<Delivery> expired = new ArrayList<>();
+        lock.lock();
+        try {
+            while (batch.size() < max && started() && !consumer.isClosed() && !closed) {
+                Delivery next = pollUnexpired(consumer, expired);
+                if (next == null) {
+                    break;
+                }
+                batch.add(next);
+            }
+        } finally {
+            lock.unlock();
+            acknowledgeExpired(expired);
+        }
+        return batch;
+    }
+
+    // ---------------------------------------------------------------- state changes by owner
+
+    /**
+     * Acknowledges through the session that acquired each delivery (the broker holds acquisitions
+     * per session): a server session's loaded messages belong to its connection consumer's session.
+     */
+    private CompletableFuture<Void> acknowledgeByOwner(Collection<Delivery> deliveries) {
+        Map<SessionDelivery, List<Delivery>> owners = byOwner(deliveries);
+        if (owners.size() <= 1 && (owners.isEmpty() || owners.containsKey(this))) {
+            return changes.acknowledge(deliveries);
+        }
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        owners.forEach((owner, mine) -> all.add(owner.changes.acknowledge(mine)));
+        return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]));
+    }
+
+    /** Releases through the session that acquired each delivery; see {@link #acknowledgeByOwner}. */
+    private CompletableFuture<Void> releaseByOwner(Collection<Delivery> handed, Collection<Delivery> notHanded) {
+        Map<SessionDelivery, List<Delivery>> handedBy = byOwner(handed);
+        Map<SessionDelivery, List<Delivery>> notHandedBy = byOwner(notHanded);
+        if ((handedBy.isEmpty() || handedBy.keySet().equals(Set.of(this)))
+                && (notHandedBy.isEmpty() || notHandedBy.keySet().equals(Set.of(this)))) {
+            return changes.release(handed, notHanded);
+        }
+        Map<SessionDelivery, Boolean> owners = new IdentityHashMap<>();
+        handedBy.keySet().forEach(o -> owners.put(o, true));
+        notHandedBy.keySet().forEach(o -> owners.put(o, true));
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        owners.keySet().forEach(owner -> all.add(owner.changes.release(handedBy.getOrDefault(owner, List.of()),
+                notHandedBy.getOrDefault(owner, List.of()))));
+        return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]));
+    }
+
+    private static Map<SessionDelivery, List<Delivery>> byOwner(Collection<Delivery> deliveries) {
+        Map<SessionDelivery, List<Delivery>> owners = new IdentityHashMap<>();
+        for (Delivery d : deliveries) {
+            owners.computeIfAbsent(d.consumer().session(), o -> new ArrayList<>()).add(d);
+        }
+        return owners;
+    }
+
     // ---------------------------------------------------------------- close
 
     /**
@@ -462,6 +705,7 @@ public final class SessionDelivery {
         listenerRunning.lock();
         Thread thread;
         List<Delivery> handed;
+        List<Delivery> notRun;
         try {
             for (PartitaMessageConsumer consumer : consumers) {
                 consumer.closeQuietly();
@@ -472,6 +716,8 @@ public final class SessionDelivery {
                 closed = true;
                 handed = new ArrayList<>(delivered);
                 delivered.clear();
+                notRun = new ArrayList<>(loaded);
+                loaded.clear();
                 thread = deliveryThread;
                 changed.signalAll();
             } finally {
@@ -482,8 +728,8 @@ public final class SessionDelivery {
         }
         connection.sessionClosed(this);
         try {
-            if (!handed.isEmpty()) {
-                await(changes.release(handed, List.of()), "release of unacknowledged messages at close");
+            if (!handed.isEmpty() || !notRun.isEmpty()) {
+                await(releaseByOwner(handed, notRun), "release of unacknowledged messages at close");
             }
         } finally {
             if (thread != null) {

@@ -51,7 +51,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <p>Receiving goes through its {@link SessionDelivery} (package {@code dev.partita.provider.consumer}):
  * consumers, browsers, subscriptions, acknowledgement, {@code recover} and the delivery thread of
- * its listeners. Temporary destinations and the session-level listener of application servers
+ * its listeners, and the distinguished listener and {@code run} of application servers (see
+ * {@code dev.partita.provider.consumer.PartitaConnectionConsumer}). Temporary destinations
  * throw a {@code JMSException} saying they are not implemented yet
  * ({@link NotImplementedYet#receiving}). {@code commit} and {@code rollback} throw
  * {@code IllegalStateException} as the spec says for a session that is not transacted.
@@ -318,33 +319,35 @@ public final class PartitaSession implements QueueSession, TopicSession {
         delivery.recover();
     }
 
-    /**
-     * The session-level listener of application servers (connection consumers). None can be set
-     * yet, so there is never one: always null.
-     */
+    /** The session's distinguished listener (application server facilities), or null. */
     @Override
     public MessageListener getMessageListener() throws JMSException {
         checkClosed();
-        return null;
+        return delivery.sessionListener();
     }
 
     /**
-     * The session-level listener of application servers (connection consumers): setting one is
-     * not implemented yet. Clearing it ({@code null}) is accepted, since there is none: pools such
-     * as pooled-jms clear it when a session goes back to the pool, and would otherwise discard it.
+     * Sets the session's distinguished listener, to which {@link #run} hands the messages a
+     * connection consumer loaded into the session; null removes it (connection pools such as
+     * pooled-jms clear it when a session goes back to the pool).
+     *
+     * @throws IllegalStateException when setting one on a session that has consumers (with a
+     *         distinguished listener the session receives no other way)
      */
     @Override
     public void setMessageListener(MessageListener listener) throws JMSException {
         checkClosed();
-        if (listener != null) {
-            throw NotImplementedYet.receiving("Session.setMessageListener");
-        }
+        delivery.setSessionListener(listener);
     }
 
-    /** Application-server facility (a session run by a connection consumer): not implemented yet. */
+    /**
+     * Application server facility: hands the messages a connection consumer loaded into this
+     * session to its distinguished listener, on the calling thread, acknowledging them as the
+     * session's mode says; returns when none is left.
+     */
     @Override
     public void run() {
-        throw new UnsupportedOperationException("receiving messages is not implemented yet (Partita issue #3): Session.run");
+        delivery.runLoaded();
     }
 
     @Override
