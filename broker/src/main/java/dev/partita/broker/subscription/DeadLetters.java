@@ -10,6 +10,8 @@ import dev.partita.broker.partition.Appender;
 import dev.partita.broker.partition.Partition;
 import dev.partita.broker.server.handler.TopicService;
 import dev.partita.broker.zk.LogPartition;
+import dev.partita.protocol.jms.JmsHeaderNames;
+import dev.partita.protocol.jms.JmsRecordCodec;
 import dev.partita.protocol.message.Acks;
 import dev.partita.protocol.message.Errors;
 import dev.partita.protocol.message.TopicKey;
@@ -35,12 +37,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves messages that reached their destination's maximum delivery count to its dead-letter queue
- * ({@code DLQ}, or the destination config {@value #DEAD_LETTER_QUEUE}): appends each with its key,
- * value and headers plus {@value #SOURCE_HEADER} ({@code <logId>:<partition>:<offset>}) and
- * {@value #REASON_HEADER}, waits until the append is committed, then archives the offsets
- * {@code DEAD_LETTERED} in the source's state. The append is idempotent by source: before
- * appending, the dead-letter partition is scanned for records already carrying the same source, so
- * a broker that died between the append and the archive does not append twice.
+ * ({@code DLQ}, or the destination config {@value #DEAD_LETTER_QUEUE}): appends each with its
+ * timestamp, key, value and headers as they are plus the dead-letter properties of the JMS record
+ * format ({@code JMS_Partita_DeadLetterSource} = {@code <logId>:<partition>:<offset>},
+ * {@code ...DeadLetterReason}, {@code ...DeadLetterDeliveryCount}, {@code ...OriginalDestination},
+ * {@code ...DeadLetterTime}; see {@code dev.partita.protocol.jms}), so a JMS consumer of the
+ * dead-letter queue reads the same message with five more properties; waits until the append is
+ * committed, then archives the offsets {@code DEAD_LETTERED} in the source's state. The append is
+ * idempotent by source: before appending, the dead-letter partition is scanned for records
+ * already carrying the same source, so a broker that died between the append and the archive does
+ * not append twice.
  *
  * <p>Thread-safe: moves start on the source partition's thread, the append runs on the dead-letter
  * partition's, the archive back on the source's; the set of moves in progress is concurrent.
@@ -52,8 +58,12 @@ final class DeadLetters {
     /** Destination config: deliveries after which a message is dead-lettered. */
     static final String MAX_DELIVERY_COUNT = "max.delivery.count";
     static final String DEFAULT_QUEUE = "DLQ";
-    static final String SOURCE_HEADER = "partita.dlq.source";
-    static final String REASON_HEADER = "partita.dlq.reason";
+    /** The source key a move of an earlier version wrote as a raw UTF-8 header: still honoured by the scan. */
+    static final String LEGACY_SOURCE_HEADER = "partita.dlq.source";
+    /** The headers a move adds; one of the same name already on the record (an earlier move) is replaced. */
+    private static final Set<String> ADDED = Set.of(JmsHeaderNames.DEAD_LETTER_SOURCE, JmsHeaderNames.DEAD_LETTER_REASON,
+            JmsHeaderNames.DEAD_LETTER_DELIVERY_COUNT, JmsHeaderNames.ORIGINAL_DESTINATION,
+            JmsHeaderNames.DEAD_LETTER_TIME, LEGACY_SOURCE_HEADER, "partita.dlq.reason");
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
     private static final int SCAN_BYTES = 1 << 20;
@@ -93,7 +103,7 @@ final class DeadLetters {
         LogPartition sourceId = source.id();
         List<SimpleRecord> letters;
         try {
-            letters = letters(source, run);
+            letters = letters(source, run, originalDestination(sourceId.logId()), manager.nowMs());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -122,8 +132,15 @@ final class DeadLetters {
         }));
     }
 
-    /** The source records of a run, with the dead-letter headers added. */
-    private static List<SimpleRecord> letters(Partition source, Run run) {
+    /** {@code queue://name} or {@code topic://name} of a log, or its log id if no destination holds it any more. */
+    private String originalDestination(String logId) {
+        return topics.all().stream().filter(info -> info.logId().equals(logId)).findFirst()
+                .map(info -> info.topic().kind().name().toLowerCase(java.util.Locale.ROOT) + "://" + info.topic().name())
+                .orElse(logId);
+    }
+
+    /** The source records of a run, with the dead-letter properties added. */
+    private static List<SimpleRecord> letters(Partition source, Run run, String originalDestination, long nowMs) {
         List<SimpleRecord> letters = new ArrayList<>();
         long next = Math.max(run.first(), source.logStartOffset());
         long firstExpected = next;
@@ -139,10 +156,19 @@ final class DeadLetters {
                 if (record.offset() < run.first() || record.offset() > run.last()) {
                     continue;
                 }
-                List<Header> headers = new ArrayList<>(Arrays.asList(record.headers()));
-                headers.add(new Header(SOURCE_HEADER, sourceOf(source.id(), record.offset())));
-                headers.add(new Header(REASON_HEADER, ("delivered " + run.deliveryCount()
-                        + " times without an acknowledgement").getBytes(StandardCharsets.UTF_8)));
+                List<Header> headers = new ArrayList<>();
+                for (Header h : record.headers()) {
+                    if (!ADDED.contains(h.key())) {
+                        headers.add(h);
+                    }
+                }
+                headers.add(JmsRecordCodec.propertyHeader(JmsHeaderNames.DEAD_LETTER_SOURCE,
+                        sourceOf(source.id(), record.offset())));
+                headers.add(JmsRecordCodec.propertyHeader(JmsHeaderNames.DEAD_LETTER_REASON, "delivered "
+                        + run.deliveryCount() + " times without an acknowledgement"));
+                headers.add(JmsRecordCodec.propertyHeader(JmsHeaderNames.DEAD_LETTER_DELIVERY_COUNT, run.deliveryCount()));
+                headers.add(JmsRecordCodec.propertyHeader(JmsHeaderNames.ORIGINAL_DESTINATION, originalDestination));
+                headers.add(JmsRecordCodec.propertyHeader(JmsHeaderNames.DEAD_LETTER_TIME, nowMs));
                 letters.add(new SimpleRecord(record.timestamp(), bytes(record.hasKey() ? record.key() : null),
                         bytes(record.hasValue() ? record.value() : null), headers.toArray(Header[]::new)));
             }
@@ -170,20 +196,32 @@ final class DeadLetters {
                 }
                 for (Record record : read.records()) {
                     next = Math.max(next, record.offset() + 1);
-                    for (Header h : record.headers()) {
-                        if (h.key().equals(SOURCE_HEADER)) {
-                            present.add(new String(h.value(), StandardCharsets.UTF_8));
-                        }
+                    String sourceKey = sourceOf(record.headers());
+                    if (sourceKey != null) {
+                        present.add(sourceKey);
                     }
                 }
             }
         }
-        return letters.stream().filter(letter -> Arrays.stream(letter.headers()).noneMatch(h ->
-                h.key().equals(SOURCE_HEADER) && present.contains(new String(h.value(), StandardCharsets.UTF_8)))).toList();
+        return letters.stream().filter(letter -> !present.contains(sourceOf(letter.headers()))).toList();
     }
 
-    private static byte[] sourceOf(LogPartition id, long offset) {
-        return (id.logId() + ":" + id.partition() + ":" + offset).getBytes(StandardCharsets.UTF_8);
+    /** The source key a dead-letter record carries, or null. */
+    static String sourceOf(Header[] headers) {
+        for (Header h : headers) {
+            if (h.key().equals(JmsHeaderNames.DEAD_LETTER_SOURCE)
+                    && JmsRecordCodec.DEFAULT.propertyValue(h) instanceof String source) {
+                return source;
+            }
+            if (h.key().equals(LEGACY_SOURCE_HEADER)) {
+                return new String(h.value(), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    private static String sourceOf(LogPartition id, long offset) {
+        return id.logId() + ":" + id.partition() + ":" + offset;
     }
 
     private static byte[] bytes(java.nio.ByteBuffer buffer) {

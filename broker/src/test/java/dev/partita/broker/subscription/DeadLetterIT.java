@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.partita.broker.PartitaBroker;
 import dev.partita.broker.TestBrokers;
 import dev.partita.broker.subscription.SubscriptionTestClient.Acquired;
+import dev.partita.protocol.jms.JmsHeaderNames;
+import dev.partita.protocol.jms.JmsRecord;
+import dev.partita.protocol.jms.JmsRecordCodec;
 import dev.partita.protocol.message.Errors;
 import dev.partita.protocol.message.ReleasedRange;
 import dev.partita.protocol.message.SubscriptionKey;
 import dev.partita.protocol.message.TopicKey;
-import dev.partita.protocol.record.Header;
 import dev.partita.protocol.record.MemoryRecords;
 import dev.partita.protocol.record.Record;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -62,23 +63,25 @@ class DeadLetterIT {
                 return !letters.isEmpty();
             });
             assertThat(letters.values()).containsExactly("bad");
-            Map<String, String> headers = headers((MemoryRecords) last[0].raw().records(), letters.keySet().iterator().next());
-            assertThat(headers.get(DeadLetters.SOURCE_HEADER)).endsWith(":0:0");
-            assertThat(headers).containsKey(DeadLetters.REASON_HEADER);
+            JmsRecord letter = JmsRecordCodec.DEFAULT.decode(record((MemoryRecords) last[0].raw().records(),
+                    letters.keySet().iterator().next()));
+            assertThat(letter.properties()).as("a well-formed JMS record with the dead-letter properties")
+                    .containsEntry(JmsHeaderNames.DEAD_LETTER_DELIVERY_COUNT, 2)
+                    .containsEntry(JmsHeaderNames.ORIGINAL_DESTINATION, "queue://poison")
+                    .containsEntry(JmsHeaderNames.DEAD_LETTER_REASON, "delivered 2 times without an acknowledgement")
+                    .containsKey(JmsHeaderNames.DEAD_LETTER_TIME);
+            assertThat((String) letter.properties().get(JmsHeaderNames.DEAD_LETTER_SOURCE)).endsWith(":0:0");
             assertThat(client.acquire(dlqKey, dlq, reader, 0, 10, 1_500).values())
                     .as("moved once, not again on later ticks").isEmpty();
         }
     }
 
-    private static Map<String, String> headers(MemoryRecords records, long offset) {
-        Map<String, String> headers = new HashMap<>();
+    private static Record record(MemoryRecords records, long offset) {
         for (Record r : records.records()) {
             if (r.offset() == offset) {
-                for (Header h : r.headers()) {
-                    headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
-                }
+                return r;
             }
         }
-        return headers;
+        throw new AssertionError("no record at offset " + offset);
     }
 }

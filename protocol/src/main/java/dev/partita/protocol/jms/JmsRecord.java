@@ -25,11 +25,12 @@ import java.util.Objects;
  * @param properties    property name to value (null, Boolean, Byte, Short, Integer, Long, Float,
  *                      Double, String), in insertion order
  * @param body          the encoded body (see {@link JmsBodyCodec}) or null
+ * @param sender        the sending connection and client ID (for noLocal), or null when not known
  */
 public record JmsRecord(JmsBodyType bodyType, String messageId, long timestamp, Object correlationId,
                         JmsDestination destination, JmsDestination replyTo, String type, int deliveryMode,
                         int priority, long expiration, long deliveryTime, Map<String, Object> properties,
-                        byte[] body) {
+                        byte[] body, JmsSender sender) {
 
     /** Same value as {@code jakarta.jms.DeliveryMode.NON_PERSISTENT}. */
     public static final int NON_PERSISTENT = 1;
@@ -65,6 +66,20 @@ public record JmsRecord(JmsBodyType bodyType, String messageId, long timestamp, 
         properties = Collections.unmodifiableMap(copy);
     }
 
+    /** A message whose sender is not recorded. */
+    public JmsRecord(JmsBodyType bodyType, String messageId, long timestamp, Object correlationId,
+                     JmsDestination destination, JmsDestination replyTo, String type, int deliveryMode,
+                     int priority, long expiration, long deliveryTime, Map<String, Object> properties, byte[] body) {
+        this(bodyType, messageId, timestamp, correlationId, destination, replyTo, type, deliveryMode, priority,
+                expiration, deliveryTime, properties, body, null);
+    }
+
+    /** This message as sent by {@code sender} (null: sender not recorded). */
+    public JmsRecord withSender(JmsSender sender) {
+        return new JmsRecord(bodyType, messageId, timestamp, correlationId, destination, replyTo, type, deliveryMode,
+                priority, expiration, deliveryTime, properties, body, sender);
+    }
+
     /** A message of this type with default headers, no properties and this body. */
     public static JmsRecord of(JmsBodyType bodyType, byte[] body) {
         return new JmsRecord(bodyType, null, 0L, null, null, null, null, PERSISTENT, DEFAULT_PRIORITY,
@@ -86,13 +101,14 @@ public record JmsRecord(JmsBodyType bodyType, String messageId, long timestamp, 
                 && expiration == that.expiration
                 && deliveryTime == that.deliveryTime
                 && properties.equals(that.properties)
-                && Arrays.equals(body, that.body);
+                && Arrays.equals(body, that.body)
+                && Objects.equals(sender, that.sender);
     }
 
     @Override
     public int hashCode() {
         int result = Objects.hash(bodyType, messageId, timestamp, destination, replyTo, type, deliveryMode,
-                priority, expiration, deliveryTime, properties);
+                priority, expiration, deliveryTime, properties, sender);
         result = 31 * result + (correlationId instanceof byte[] bytes ? Arrays.hashCode(bytes)
                 : Objects.hashCode(correlationId));
         return 31 * result + Arrays.hashCode(body);

@@ -3,6 +3,7 @@ package dev.partita.protocol.jms;
 import dev.partita.protocol.record.Header;
 import dev.partita.protocol.record.Record;
 import dev.partita.protocol.record.SimpleRecord;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Turns a {@link JmsRecord} into record headers, timestamp and value, and back, following the
@@ -83,10 +85,74 @@ public final class JmsRecordCodec {
         if (message.deliveryTime() != message.timestamp()) {
             headers.add(header(JmsHeaderNames.DELIVERY_TIME, message.deliveryTime()));
         }
+        if (message.sender() != null) {
+            headers.add(header(JmsHeaderNames.SENDER_CONNECTION_ID, uuidBytes(message.sender().connectionId())));
+            if (message.sender().clientId() != null) {
+                headers.add(header(JmsHeaderNames.SENDER_CLIENT_ID, message.sender().clientId()));
+            }
+        }
         for (Map.Entry<String, Object> property : message.properties().entrySet()) {
             headers.add(header(property.getKey(), property.getValue()));
         }
         return headers.toArray(new Header[0]);
+    }
+
+    /**
+     * The sender recorded in a record's headers, without decoding the rest (the broker's noLocal
+     * test on every record it delivers): null when the record names no sending connection or its
+     * sender headers are not in this encoding.
+     */
+    public static JmsSender sender(Header[] headers) {
+        UUID connectionId = null;
+        String clientId = null;
+        for (Header header : headers) {
+            if (header.key().equals(JmsHeaderNames.SENDER_CONNECTION_ID)) {
+                byte[] value = header.value();
+                if (value == null || value.length != 17 || value[0] != JmsValueTag.BYTES.code()) {
+                    return null;
+                }
+                ByteBuffer in = ByteBuffer.wrap(value, 1, 16);
+                connectionId = new UUID(in.getLong(), in.getLong());
+            } else if (header.key().equals(JmsHeaderNames.SENDER_CLIENT_ID)) {
+                try {
+                    clientId = (String) JmsValues.decodeHeaderValue(header.key(), header.value(), JmsCodecLimits.DEFAULT);
+                } catch (MalformedJmsRecordException | ClassCastException e) {
+                    return null;
+                }
+            }
+        }
+        return connectionId == null ? null : new JmsSender(connectionId, clientId);
+    }
+
+    /**
+     * A record header holding one property in this encoding, for a broker that adds a Partita
+     * property to a stored record without re-encoding it (the dead-letter move).
+     *
+     * @throws IllegalArgumentException for a reserved name or a value a property cannot hold
+     */
+    public static Header propertyHeader(String name, Object value) {
+        Objects.requireNonNull(name, "property name");
+        if (JmsHeaderNames.RESERVED.contains(name)) {
+            throw new IllegalArgumentException("property name " + name + " is reserved for a header");
+        }
+        if (!JmsValueTag.of(value).isPropertyType()) {
+            throw new IllegalArgumentException("property " + name + " cannot hold a " + value.getClass().getName());
+        }
+        return header(name, value);
+    }
+
+    /** The property value a header written by {@link #propertyHeader} holds, or null when it holds none. */
+    public Object propertyValue(Header header) {
+        try {
+            Object value = JmsValues.decodeHeaderValue(header.key(), header.value(), limits);
+            return JmsValueTag.of(value).isPropertyType() ? value : null;
+        } catch (MalformedJmsRecordException e) {
+            return null;
+        }
+    }
+
+    private static byte[] uuidBytes(UUID id) {
+        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
     }
 
     /** Decodes a record read from a log. */
@@ -160,6 +226,8 @@ public final class JmsRecordCodec {
         private int priority = JmsRecord.DEFAULT_PRIORITY;
         private long expiration;
         private Long deliveryTime;
+        private UUID senderConnectionId;
+        private String senderClientId;
         private final Map<String, Object> properties = new LinkedHashMap<>();
 
         void accept(String name, Object value) {
@@ -196,6 +264,16 @@ public final class JmsRecordCodec {
                 }
                 case JmsHeaderNames.EXPIRATION -> expiration = expect(name, value, Long.class);
                 case JmsHeaderNames.DELIVERY_TIME -> deliveryTime = expect(name, value, Long.class);
+                case JmsHeaderNames.SENDER_CONNECTION_ID -> {
+                    byte[] id = expect(name, value, byte[].class);
+                    if (id.length != 16) {
+                        throw new MalformedJmsRecordException("header " + name + " must hold 16 bytes, it holds "
+                                + id.length);
+                    }
+                    ByteBuffer in = ByteBuffer.wrap(id);
+                    senderConnectionId = new UUID(in.getLong(), in.getLong());
+                }
+                case JmsHeaderNames.SENDER_CLIENT_ID -> senderClientId = expect(name, value, String.class);
                 default -> {
                     if (!JmsValueTag.of(value).isPropertyType()) {
                         throw new MalformedJmsRecordException("property " + name + " has type "
@@ -216,7 +294,18 @@ public final class JmsRecordCodec {
             long jmsTimestamp = timestamp != null ? timestamp : recordTimestamp;
             return new JmsRecord(type, messageId, jmsTimestamp, correlationId, destination, replyTo, this.type,
                     deliveryMode, priority, expiration, deliveryTime != null ? deliveryTime : jmsTimestamp,
-                    properties, body);
+                    properties, body, sender());
+        }
+
+        private JmsSender sender() {
+            if (senderConnectionId == null) {
+                if (senderClientId != null) {
+                    throw new MalformedJmsRecordException("header " + JmsHeaderNames.SENDER_CLIENT_ID + " without "
+                            + JmsHeaderNames.SENDER_CONNECTION_ID);
+                }
+                return null;
+            }
+            return new JmsSender(senderConnectionId, senderClientId);
         }
 
         private static <T> T expect(String name, Object value, Class<T> type) {

@@ -1,6 +1,6 @@
 /**
  * The JMS message &lt;-&gt; record codec: how a Jakarta Messaging message travels as a record of
- * the log (Kafka record format). The broker uses it to evaluate selectors and to move messages to a
+ * the log (Kafka record format). The broker uses it to evaluate selectors and noLocal and to move messages to a
  * dead-letter queue; the provider uses it to send and receive. No {@code jakarta.jms} dependency:
  * values are plain Java types.
  *
@@ -38,11 +38,14 @@
  * JMSPriority                BYTE          0..9                                4
  * JMSExpiration              LONG          epoch ms, 0 = never                 0
  * JMSDeliveryTime            LONG          epoch ms                            equal to JMSTimestamp
+ * JMS_Partita_ConnectionID   BYTES         the logical id (UUID, 16 bytes) of  not recorded (noLocal
+ *                                          the connection that sent it         consumers then get it)
+ * JMS_Partita_ClientID       STRING        that connection's client ID         it had none
  * JMS_Partita_* (others)     property tag  a Partita provider property, set by  -
- *                                          Partita only (e.g. a dead-letter
- *                                          reason); with another tag or an
- *                                          unknown encoding: an internal header
- *                                          of a later version, skipped
+ *                                          Partita only (the dead-letter
+ *                                          properties below); with another tag
+ *                                          or an unknown encoding: an internal
+ *                                          header of a later version, skipped
  * any other name             NULL, BOOLEAN, a property, name as set (JMSX and      -
  *                            BYTE, SHORT,  JMS_vendor properties included)
  *                            INT, LONG,
@@ -65,7 +68,20 @@
  * BYTES        9     the bytes, to the end of the header value
  * CHAR         10    2 bytes, a UTF-16 code unit (map and stream bodies only)
  * DESTINATION  11    1 byte kind (1 queue, 2 topic, as DestinationKind), then the name in UTF-8 to the end
+ *
+ * dead-letter property                 tag     value
+ * -----------------------------------  ------  -----------------------------------------------------
+ * JMS_Partita_DeadLetterSource         STRING  {@code <logId>:<partition>:<offset>} of the source record
+ * JMS_Partita_DeadLetterReason         STRING  why it was moved (e.g. "delivered 10 times without an
+ *                                              acknowledgement")
+ * JMS_Partita_DeadLetterDeliveryCount  INT     its deliveries in the source destination
+ * JMS_Partita_OriginalDestination      STRING  queue://name or topic://name it was moved from
+ * JMS_Partita_DeadLetterTime           LONG    epoch ms when the broker moved it
  * </pre>
+ *
+ * <p>A dead-letter move keeps the source record's timestamp, key, value and headers as they are
+ * and appends these property headers (replacing any of the same name from an earlier move), so the
+ * copy decodes as the same message with five more properties.
  *
  * <h2>Why these names cannot collide with properties</h2>
  *

@@ -148,6 +148,52 @@ class JmsRecordCodecTest {
     }
 
     @Test
+    void theSenderTravelsInReservedHeadersAndIsReadWithoutDecodingTheRest() {
+        java.util.UUID connection = java.util.UUID.fromString("00000000-0000-0001-0000-000000000002");
+        JmsRecord sent = everyField("c").withSender(new JmsSender(connection, "client-1"));
+        Header[] headers = CODEC.encodeHeaders(sent, 1_000L);
+        Map<String, Header> byName = Arrays.stream(headers).collect(Collectors.toMap(Header::key, h -> h));
+        assertThat(byName.get("JMS_Partita_ConnectionID").value())
+                .containsExactly(9, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 2);
+        assertThat(new String(byName.get("JMS_Partita_ClientID").value(), StandardCharsets.UTF_8)).isEqualTo("\bclient-1");
+
+        JmsRecord decoded = CODEC.decode(1_000L, headers, sent.body());
+        assertThat(decoded).isEqualTo(sent);
+        assertThat(decoded.properties()).as("the sender is no property").doesNotContainKeys(
+                "JMS_Partita_ConnectionID", "JMS_Partita_ClientID");
+        assertThat(JmsRecordCodec.sender(headers)).isEqualTo(new JmsSender(connection, "client-1"));
+
+        JmsSender noClientId = new JmsSender(connection, null);
+        Header[] anonymous = CODEC.encodeHeaders(JmsRecord.of(JmsBodyType.MESSAGE, null).withSender(noClientId), 0L);
+        assertThat(anonymous).extracting(Header::key).containsExactly("JMS_Partita_ConnectionID");
+        assertThat(JmsRecordCodec.sender(anonymous)).isEqualTo(noClientId);
+        assertThat(JmsRecordCodec.sender(CODEC.encodeHeaders(everyField("c"), 1_000L))).isNull();
+        assertThat(JmsRecordCodec.sender(new Header[] {new Header("JMS_Partita_ConnectionID", new byte[] {9, 1})}))
+                .as("not in this encoding: no sender").isNull();
+        assertMalformed(new Header[] {new Header("JMS_Partita_ConnectionID", new byte[] {9, 1, 2})}, null,
+                "16 bytes");
+        assertMalformed(new Header[] {new Header("JMS_Partita_ClientID", new byte[] {8, 'a'})}, null,
+                "JMS_Partita_ClientID without");
+    }
+
+    @Test
+    void aPropertyHeaderAddedToAStoredRecordReadsAsAProperty() {
+        JmsRecord original = everyField("c");
+        List<Header> headers = new ArrayList<>(Arrays.asList(CODEC.encodeHeaders(original, 1_000L)));
+        headers.add(JmsRecordCodec.propertyHeader(JmsHeaderNames.DEAD_LETTER_SOURCE, "log:0:5"));
+        headers.add(JmsRecordCodec.propertyHeader(JmsHeaderNames.DEAD_LETTER_DELIVERY_COUNT, 10));
+
+        JmsRecord decoded = CODEC.decode(1_000L, headers.toArray(Header[]::new), original.body());
+        assertThat(decoded.properties()).containsEntry("JMS_Partita_DeadLetterSource", "log:0:5")
+                .containsEntry("JMS_Partita_DeadLetterDeliveryCount", 10);
+        assertThat(decoded.messageId()).isEqualTo(original.messageId());
+        assertThat(CODEC.propertyValue(headers.get(headers.size() - 2))).isEqualTo("log:0:5");
+        assertThat(CODEC.propertyValue(new Header("x", new byte[] {99}))).isNull();
+        assertThatThrownBy(() -> JmsRecordCodec.propertyHeader(JmsHeaderNames.PRIORITY, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
+    }
+
+    @Test
     void aRecordRefusesPropertiesTheEncodingCannotCarry() {
         assertThatThrownBy(() -> withProperty("JMSPriority", 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JMSPriority");
