@@ -9,6 +9,7 @@ import dev.partita.broker.partition.DelayedOperationsDriver;
 import dev.partita.broker.partition.Fetcher;
 import dev.partita.broker.partition.PartitionExecutors;
 import dev.partita.broker.partition.ReplicaManager;
+import dev.partita.broker.partition.DestinationQuota;
 import dev.partita.broker.partition.RetentionManager;
 import dev.partita.broker.server.NettyServer;
 import dev.partita.broker.server.RequestDispatcher;
@@ -185,7 +186,8 @@ public final class PartitaBroker implements AutoCloseable {
                 new MetadataHandler(topicService),
                 new CreateTopicsHandler(topicService),
                 new DeleteTopicsHandler(topicService),
-                new ProduceHandler(topicService, new Appender(replicaManager, clock)),
+                new ProduceHandler(topicService, new Appender(replicaManager, clock),
+                        new DestinationQuota(config.destinationMaxUnconsumedBytes(), config.destinationFullBlockMs())),
                 new FetchHandler(topicService, new Fetcher(replicaManager, clock)),
                 new ListOffsetsHandler(topicService, replicaManager));
         dispatcher.install(handlers);
@@ -193,6 +195,7 @@ public final class PartitaBroker implements AutoCloseable {
                 DeliveryConfig.DEFAULT_MAX_DELIVERY_COUNT, config.sessionLeaseTimeoutMs(),
                 Math.max(DeliveryConfig.DEFAULT_SESSION_RETENTION_MS, config.sessionLeaseTimeoutMs())), clock).start();
         flusher.addListener(subscriptions);
+        replicaManager.useRetentionFloor(subscriptions); // full destinations are measured from it
         dispatcher.install(SubscriptionHandlers.all(subscriptions, topicService, coordinator));
         dispatcher.markReady();
 

@@ -46,6 +46,8 @@ public final class BrokerConfig {
     public static final String RETENTION_CHECK_INTERVAL_MS = "log.retention.check.interval.ms";
     public static final String SHUTDOWN_TIMEOUT_MS = "shutdown.timeout.ms";
     public static final String SESSION_LEASE_TIMEOUT_MS = "session.lease.timeout.ms";
+    public static final String DESTINATION_MAX_UNCONSUMED_BYTES = "destination.max.unconsumed.bytes";
+    public static final String DESTINATION_FULL_BLOCK_MS = "destination.full.block.ms";
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
@@ -74,6 +76,8 @@ public final class BrokerConfig {
             new Setting(RETENTION_CHECK_INTERVAL_MS, "300000", "How often retention deletes old segments."),
             new Setting(SHUTDOWN_TIMEOUT_MS, "30000", "How long a graceful shutdown waits for in-flight requests."),
             new Setting(SESSION_LEASE_TIMEOUT_MS, "30000", "How long a consumer session keeps what it acquired without a request or heartbeat of its connection."),
+            new Setting(DESTINATION_MAX_UNCONSUMED_BYTES, "-1", "Default limit of unconsumed bytes per partition of a queue or of a topic with durable subscriptions; a full partition holds produces (-1 = no limit). Destination config max.unconsumed.bytes overrides it."),
+            new Setting(DESTINATION_FULL_BLOCK_MS, "30000", "How long a produce to a full partition waits for consumers to free space before it fails (DESTINATION_FULL, ResourceAllocationException); 0 fails at once. Destination config full.block.ms overrides it."),
             new Setting(LOG_PREFIX + "<key>", "storage default", "Default log setting of every topic: any storage LogConfig key with the prefix, e.g. log.segment.bytes, log.retention.ms, log.flush.policy."));
 
     private static final Map<String, String> DEFAULTS;
@@ -112,6 +116,8 @@ public final class BrokerConfig {
     private final long retentionCheckIntervalMs;
     private final long shutdownTimeoutMs;
     private final long sessionLeaseTimeoutMs;
+    private final long destinationMaxUnconsumedBytes;
+    private final long destinationFullBlockMs;
     private final LogConfig logDefaults;
 
     private BrokerConfig(Map<String, String> values) {
@@ -144,6 +150,8 @@ public final class BrokerConfig {
         this.retentionCheckIntervalMs = p.longValue(RETENTION_CHECK_INTERVAL_MS, 1, Long.MAX_VALUE);
         this.shutdownTimeoutMs = p.longValue(SHUTDOWN_TIMEOUT_MS, 0, Long.MAX_VALUE);
         this.sessionLeaseTimeoutMs = p.longValue(SESSION_LEASE_TIMEOUT_MS, 1, Integer.MAX_VALUE);
+        this.destinationMaxUnconsumedBytes = p.longValue(DESTINATION_MAX_UNCONSUMED_BYTES, -1, Long.MAX_VALUE);
+        this.destinationFullBlockMs = p.longValue(DESTINATION_FULL_BLOCK_MS, 0, Integer.MAX_VALUE);
         Map<String, String> logs = new TreeMap<>();
         values.forEach((key, value) -> {
             if (key.startsWith(LOG_PREFIX) && !key.equals(RETENTION_CHECK_INTERVAL_MS)) {
@@ -296,6 +304,16 @@ public final class BrokerConfig {
 
     public long sessionLeaseTimeoutMs() {
         return sessionLeaseTimeoutMs;
+    }
+
+    /** Default unconsumed-bytes limit of a destination partition, -1 for none. */
+    public long destinationMaxUnconsumedBytes() {
+        return destinationMaxUnconsumedBytes;
+    }
+
+    /** Default time a produce to a full destination partition waits for space. */
+    public long destinationFullBlockMs() {
+        return destinationFullBlockMs;
     }
 
     /** The log settings of a topic that sets none itself: storage defaults overlaid with the {@value #LOG_PREFIX} settings. */

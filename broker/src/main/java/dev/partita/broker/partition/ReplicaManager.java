@@ -45,6 +45,8 @@ public final class ReplicaManager implements PartitionStateListener, FlushListen
     private final Map<LogPartition, Partition> partitions = new ConcurrentHashMap<>();
     /** Log -> partition, for flush callbacks; guarded by itself. */
     private final Map<Log, Partition> byLog = new IdentityHashMap<>();
+    /** What unconsumed data holds in each partition; none until the subscriptions are wired in. */
+    private volatile RetentionFloor retentionFloor = partition -> Long.MAX_VALUE;
     private volatile boolean closed;
 
     /**
@@ -114,6 +116,20 @@ public final class ReplicaManager implements PartitionStateListener, FlushListen
 
     public Collection<Partition> partitions() {
         return List.copyOf(partitions.values());
+    }
+
+    /** The floor of the partitions' queue and durable subscriptions, for {@link #unconsumedBytes}. */
+    public void useRetentionFloor(RetentionFloor floor) {
+        this.retentionFloor = floor;
+    }
+
+    /**
+     * Partition thread: the bytes of {@code partition} from its retention floor (oldest message a
+     * queue or durable subscription has not consumed) to the log end; 0 when nothing holds it.
+     */
+    public long unconsumedBytes(Partition partition) {
+        long floor = Math.max(retentionFloor.floor(partition), partition.logStartOffset());
+        return floor >= partition.logEndOffset() ? 0 : partition.log().sizeInBytesFrom(floor);
     }
 
     /** Applies every state known at start (the listener then hears changes). */

@@ -55,7 +55,9 @@ public enum Errors {
     STALE_SESSION_EPOCH(41, false, "The session's lease expired: what it acquired was released"),
     OFFSETS_NOT_HELD(42, false, "An offset is not held by this session with this delivery count"),
     STATE_CHANGE_IN_FLIGHT(43, true, "An earlier change to these offsets is not committed yet"),
-    INVALID_SELECTOR(44, false, "The message selector is not valid");
+    INVALID_SELECTOR(44, false, "The message selector is not valid"),
+    DESTINATION_FULL(48, false,
+            "The destination is full (its unconsumed bytes reached the limit) and no space was freed in time; nothing was stored");
 
     private static final int MIN_CODE = -1;
     private static final Errors[] BY_CODE;

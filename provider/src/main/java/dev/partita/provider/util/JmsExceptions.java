@@ -46,7 +46,8 @@ import java.util.concurrent.TimeoutException;
  * <tr><td>INVALID_SELECTOR</td><td>{@code InvalidSelectorException}</td></tr>
  * <tr><td>SASL_AUTHENTICATION_FAILED, UNSUPPORTED_SASL_MECHANISM, ILLEGAL_SASL_STATE</td><td>{@code JMSSecurityException}</td></tr>
  * <tr><td>RECORD_TOO_LARGE, FRAME_TOO_LARGE, INVALID_RECORD, CORRUPT_MESSAGE</td><td>{@code MessageFormatException} (the message cannot be stored as it is)</td></tr>
- * <tr><td>STORAGE_ERROR, NOT_ENOUGH_REPLICAS, {@code BufferExhaustedException}</td><td>{@code ResourceAllocationException}</td></tr>
+ * <tr><td>STORAGE_ERROR, NOT_ENOUGH_REPLICAS, DESTINATION_FULL (the broker held the send the destination's
+ * {@code full.block.ms} and no space was freed), {@code BufferExhaustedException}</td><td>{@code ResourceAllocationException}</td></tr>
  * <tr><td>{@code ClientClosedException}</td><td>{@code IllegalStateException} (the connection is closed)</td></tr>
  * <tr><td>anything else</td><td>{@code JMSException}</td></tr>
  * </table>
@@ -90,7 +91,7 @@ public final class JmsExceptions {
             case SASL_AUTHENTICATION_FAILED, UNSUPPORTED_SASL_MECHANISM, ILLEGAL_SASL_STATE ->
                     new JMSSecurityException(message, error.name());
             case RECORD_TOO_LARGE, FRAME_TOO_LARGE, INVALID_RECORD, CORRUPT_MESSAGE -> new MessageFormatException(message, error.name());
-            case STORAGE_ERROR, NOT_ENOUGH_REPLICAS -> new ResourceAllocationException(message, error.name());
+            case STORAGE_ERROR, NOT_ENOUGH_REPLICAS, DESTINATION_FULL -> new ResourceAllocationException(message, error.name());
             default -> new JMSException(message, error.name());
         };
     }

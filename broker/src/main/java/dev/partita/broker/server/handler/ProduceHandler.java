@@ -1,6 +1,7 @@
 package dev.partita.broker.server.handler;
 
 import dev.partita.broker.partition.Appender;
+import dev.partita.broker.partition.DestinationQuota;
 import dev.partita.broker.server.RequestContext;
 import dev.partita.broker.server.RequestHandler;
 import dev.partita.broker.zk.LogPartition;
@@ -20,18 +21,23 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Produce: resolves each destination (auto-creating it when enabled), then appends each partition's
- * batches on that partition's thread ({@link Appender}). The answer lists every partition asked, in
- * request order, each with its own error. Stateless.
+ * batches on that partition's thread ({@link Appender}), under the destination's
+ * {@link DestinationQuota} (its configs over the broker defaults): a produce to a full partition
+ * waits for space, then fails with {@code DESTINATION_FULL}. The answer lists every partition
+ * asked, in request order, each with its own error. Stateless.
  */
 public final class ProduceHandler extends RequestHandler<ProduceRequest> {
 
     private final TopicService topics;
     private final Appender appender;
+    private final DestinationQuota quotaDefaults;
 
-    public ProduceHandler(TopicService topics, Appender appender) {
+    /** @param quotaDefaults the broker's full-destination settings, for destinations that set none */
+    public ProduceHandler(TopicService topics, Appender appender, DestinationQuota quotaDefaults) {
         super(ApiKey.PRODUCE, ProduceRequest.class);
         this.topics = topics;
         this.appender = appender;
+        this.quotaDefaults = quotaDefaults;
     }
 
     @Override
@@ -48,6 +54,7 @@ public final class ProduceHandler extends RequestHandler<ProduceRequest> {
 
     private CompletableFuture<TopicProduceResult> appendAll(TopicInfo info, TopicData data, ProduceRequest request) {
         List<CompletableFuture<PartitionProduceResult>> results = new ArrayList<>();
+        DestinationQuota quota = quotaOf(info);
         for (PartitionData pd : data.partitions()) {
             if (pd.partition() < 0 || pd.partition() >= info.partitions()) {
                 results.add(CompletableFuture.completedFuture(error(pd.partition(), Errors.UNKNOWN_TOPIC_OR_PARTITION,
@@ -57,11 +64,20 @@ public final class ProduceHandler extends RequestHandler<ProduceRequest> {
                         "Produce records must be in memory")));
             } else {
                 results.add(appender.append(new LogPartition(info.logId(), pd.partition()), records,
-                        request.acks(), request.timeoutMs()));
+                        request.acks(), request.timeoutMs(), quota));
             }
         }
         return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
                 .thenApply(done -> new TopicProduceResult(data.topic(), results.stream().map(CompletableFuture::join).toList()));
+    }
+
+    /** The destination's quota; configs were validated when it was created, so a bad one falls back to the defaults. */
+    private DestinationQuota quotaOf(TopicInfo info) {
+        try {
+            return DestinationQuota.of(info.configs(), quotaDefaults);
+        } catch (IllegalArgumentException e) {
+            return quotaDefaults;
+        }
     }
 
     private static TopicProduceResult failAll(TopicData data, Errors error, String message) {

@@ -2,6 +2,7 @@ package dev.partita.broker.server.handler;
 
 import dev.partita.broker.NamedThreadFactory;
 import dev.partita.broker.config.BrokerConfig;
+import dev.partita.broker.partition.DestinationQuota;
 import dev.partita.broker.zk.BrokerRegistry;
 import dev.partita.broker.zk.ControllerElection;
 import dev.partita.broker.zk.CoordinationTimeoutException;
@@ -137,12 +138,13 @@ public final class TopicService implements AutoCloseable {
 
     private static void validateConfigs(Map<String, String> configs) {
         for (String k : configs.keySet()) {
-            if (!LogConfig.KEYS.contains(k) && !DELIVERY_CONFIGS.contains(k)) {
+            if (!LogConfig.KEYS.contains(k) && !DELIVERY_CONFIGS.contains(k) && !DestinationQuota.CONFIGS.contains(k)) {
                 throw new ApiException(Errors.INVALID_CONFIG, "Unknown destination config '" + k + "' (known: " + LogConfig.KEYS
-                        + " and " + DELIVERY_CONFIGS + ")");
+                        + ", " + DELIVERY_CONFIGS + " and " + DestinationQuota.CONFIGS + ")");
             }
         }
         try {
+            DestinationQuota.of(configs, DestinationQuota.UNLIMITED);
             LogConfig.fromProperties(configs);
         } catch (IllegalArgumentException e) {
             throw new ApiException(Errors.INVALID_CONFIG, e.getMessage());
