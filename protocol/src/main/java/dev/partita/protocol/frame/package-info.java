@@ -180,6 +180,23 @@
  *                    response: partitions array
  *                                partition int32, error, nextOffset int64 (-1 = end),
  *                                visible array of DeliveryRange, records
+ *
+ * DESCRIBE_SUBSCRIPTIONS (18)
+ *                    request:  destinations nullable array of TopicKey (null = every destination)
+ *                    response: error, errorMessage nullable string
+ *                              subscriptions array
+ *                                destination TopicKey, key SubscriptionKey, generation int64
+ *                                partitions array
+ *                                  partition int32, consumers int32, committedStart int64, logEnd int64,
+ *                                  lag int64, leaderEpoch int32, updatedAtMs int64
+ *
+ * TEMPORARY_CREATE (19)
+ *                    request:  connectionId uuid, kind int8 (1 queue, 2 topic), sequence int64
+ *                    response: error, errorMessage nullable string, name nullable string
+ *
+ * TEMPORARY_DELETE (20)
+ *                    request:  connectionId uuid, name string
+ *                    response: error, errorMessage nullable string
  * </pre>
  *
  * <h2>Design notes</h2>

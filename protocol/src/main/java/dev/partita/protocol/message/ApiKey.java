@@ -27,7 +27,9 @@ public enum ApiKey {
     ACKNOWLEDGE(14),
     RELEASE(15),
     UNSUBSCRIBE(16),
-    BROWSE(17);
+    BROWSE(17),
+    // administration, answered from the broker's offset cache
+    DESCRIBE_SUBSCRIPTIONS(18);
 
     private static final ApiKey[] BY_ID = new ApiKey[values().length];
 

@@ -57,7 +57,9 @@ public enum Errors {
     STATE_CHANGE_IN_FLIGHT(43, true, "An earlier change to these offsets is not committed yet"),
     INVALID_SELECTOR(44, false, "The message selector is not valid"),
     DESTINATION_FULL(48, false,
-            "The destination is full (its unconsumed bytes reached the limit) and no space was freed in time; nothing was stored");
+            "The destination is full (its unconsumed bytes reached the limit) and no space was freed in time; nothing was stored"),
+    OFFSET_CACHE_UNAVAILABLE(52, false,
+            "The broker's offset cache is disabled, starting or stopped: subscription progress cannot be described (delivery is unaffected)");
 
     private static final int MIN_CODE = -1;
     private static final Errors[] BY_CODE;

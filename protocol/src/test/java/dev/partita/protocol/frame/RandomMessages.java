@@ -21,6 +21,8 @@ import dev.partita.protocol.message.CreateTopicsResponse;
 import dev.partita.protocol.message.DeleteTopicsRequest;
 import dev.partita.protocol.message.DeleteTopicsResponse;
 import dev.partita.protocol.message.DeliveryRange;
+import dev.partita.protocol.message.DescribeSubscriptionsRequest;
+import dev.partita.protocol.message.DescribeSubscriptionsResponse;
 import dev.partita.protocol.message.DestinationKind;
 import dev.partita.protocol.message.Errors;
 import dev.partita.protocol.message.FetchRequest;
@@ -116,6 +118,8 @@ final class RandomMessages {
             case BROWSE -> new BrowseRequest(subscriptionKey(), random.nextLong(), topicKey(), nullableString(),
                     random.nextInt(), list(() -> new BrowseRequest.BrowsePartition(random.nextInt(), random.nextInt(),
                     random.nextLong(), random.nextInt(), random.nextInt())));
+            case DESCRIBE_SUBSCRIPTIONS -> new DescribeSubscriptionsRequest(
+                    random.nextInt(4) == 0 ? null : list(this::topicKey));
         };
     }
 
@@ -157,6 +161,11 @@ final class RandomMessages {
             case UNSUBSCRIBE -> new UnsubscribeResponse(error(), nullableString());
             case BROWSE -> new BrowseResponse(list(() -> new BrowseResponse.BrowsedPartition(random.nextInt(), error(),
                     random.nextLong(), list(this::deliveryRange), records())));
+            case DESCRIBE_SUBSCRIPTIONS -> new DescribeSubscriptionsResponse(error(), nullableString(),
+                    list(() -> new DescribeSubscriptionsResponse.DescribedSubscription(topicKey(), subscriptionKey(),
+                            random.nextLong(), list(() -> new DescribeSubscriptionsResponse.DescribedPartition(
+                                    random.nextInt(), random.nextInt(), random.nextLong(), random.nextLong(),
+                                    random.nextLong(), random.nextInt(), random.nextLong())))));
         };
     }
 

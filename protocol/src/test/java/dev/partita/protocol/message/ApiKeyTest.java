@@ -29,6 +29,7 @@ class ApiKeyTest {
         assertThat(ApiKey.RELEASE.id()).isEqualTo((short) 15);
         assertThat(ApiKey.UNSUBSCRIBE.id()).isEqualTo((short) 16);
         assertThat(ApiKey.BROWSE.id()).isEqualTo((short) 17);
+        assertThat(ApiKey.DESCRIBE_SUBSCRIPTIONS.id()).isEqualTo((short) 18);
     }
 
     @Test
@@ -40,7 +41,7 @@ class ApiKeyTest {
             assertThat(key.isVersionSupported((short) -1)).isFalse();
         }
         assertThat(ApiKey.forId((short) -1)).isEmpty();
-        assertThat(ApiKey.forId((short) 18)).isEmpty();
+        assertThat(ApiKey.forId((short) 19)).isEmpty();
         assertThat(ApiKey.forId(Short.MAX_VALUE)).isEmpty();
     }
 
