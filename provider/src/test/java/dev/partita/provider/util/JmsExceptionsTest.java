@@ -48,6 +48,7 @@ class JmsExceptionsTest {
             "FRAME_TOO_LARGE, jakarta.jms.MessageFormatException",
             "STORAGE_ERROR, jakarta.jms.ResourceAllocationException",
             "NOT_ENOUGH_REPLICAS, jakarta.jms.ResourceAllocationException",
+            "DESTINATION_FULL, jakarta.jms.ResourceAllocationException",
             "NETWORK_EXCEPTION, jakarta.jms.JMSException",
             "REQUEST_TIMED_OUT, jakarta.jms.JMSException",
     })
