@@ -1,6 +1,7 @@
 package dev.partita.broker.cache;
 
 import dev.partita.broker.NamedThreadFactory;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -66,6 +67,11 @@ public final class BackgroundOffsetCache implements OffsetCache {
     @Override
     public CompletableFuture<SortedMap<OffsetKey, OffsetEntry>> describe(SubscriptionGeneration subscription) {
         return delegate.describe(subscription);
+    }
+
+    @Override
+    public CompletableFuture<SortedMap<OffsetKey, OffsetEntry>> entries(Collection<String> logIds) {
+        return delegate.entries(logIds);
     }
 
     @Override

@@ -64,7 +64,8 @@ final class CacheSerialization {
         @Override
         public OffsetEntry read(CompactReader in) {
             return new OffsetEntry(in.readInt64("committedStart"), in.readInt64("logEnd"), in.readInt64("lag"),
-                    in.readInt32("leaderEpoch"), in.readInt64("stateOffset"), in.readInt64("updatedAtMs"));
+                    in.readInt32("consumers"), in.readInt32("leaderEpoch"), in.readInt64("stateOffset"),
+                    in.readInt64("updatedAtMs"));
         }
 
         @Override
@@ -72,6 +73,7 @@ final class CacheSerialization {
             out.writeInt64("committedStart", entry.committedStart());
             out.writeInt64("logEnd", entry.logEnd());
             out.writeInt64("lag", entry.lag());
+            out.writeInt32("consumers", entry.consumers());
             out.writeInt32("leaderEpoch", entry.leaderEpoch());
             out.writeInt64("stateOffset", entry.stateOffset());
             out.writeInt64("updatedAtMs", entry.updatedAtMs());

@@ -20,6 +20,12 @@ final class HazelcastMemberConfig {
 
     static final String MAP_NAME = "partita-offsets";
 
+    /**
+     * How long an entry lives after its last write. Leaders rewrite their entries at least every
+     * {@link OffsetCache#REFRESH_INTERVAL_MS}, so only entries of subscriptions or leaders that are gone expire.
+     */
+    static final int ENTRY_TIME_TO_LIVE_SECONDS = 60;
+
     /** How soon, and how often after, a member looks for other clusters of the same name to merge with. */
     static final int MERGE_DELAY_SECONDS = 5;
 
@@ -61,7 +67,9 @@ final class HazelcastMemberConfig {
         join.getDiscoveryConfig().addDiscoveryStrategyConfig(new DiscoveryStrategyConfig(discovery));
 
         CacheSerialization.register(config.getSerializationConfig());
-        config.addMapConfig(new MapConfig(MAP_NAME).setBackupCount(0).setAsyncBackupCount(1).setStatisticsEnabled(false));
+        // entries nobody refreshes (a deleted subscription, a leader that went away) expire
+        config.addMapConfig(new MapConfig(MAP_NAME).setBackupCount(0).setAsyncBackupCount(1).setStatisticsEnabled(false)
+                .setTimeToLiveSeconds(ENTRY_TIME_TO_LIVE_SECONDS));
         return config;
     }
 

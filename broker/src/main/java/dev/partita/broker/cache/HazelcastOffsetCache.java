@@ -135,6 +135,19 @@ public final class HazelcastOffsetCache implements OffsetCache {
     }
 
     @Override
+    public CompletableFuture<SortedMap<OffsetKey, OffsetEntry>> entries(Collection<String> logIds) {
+        Predicate<OffsetKey, OffsetEntry> ofLogs = logIds.isEmpty() ? Predicates.alwaysTrue()
+                : Predicates.in("__key.logId", logIds.toArray(new String[0]));
+        return query("entries of " + (logIds.isEmpty() ? "every log" : logIds), () -> {
+            SortedMap<OffsetKey, OffsetEntry> result = new TreeMap<>();
+            for (Map.Entry<OffsetKey, OffsetEntry> entry : map.entrySet(ofLogs)) {
+                result.put(entry.getKey(), entry.getValue());
+            }
+            return result;
+        });
+    }
+
+    @Override
     public CompletableFuture<List<LagTotal>> lagTotals() {
         return query("lag totals", () -> {
             // only the three attributes travel, not whole entries

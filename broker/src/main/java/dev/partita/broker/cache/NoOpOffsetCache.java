@@ -1,5 +1,6 @@
 package dev.partita.broker.cache;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,11 @@ public final class NoOpOffsetCache implements OffsetCache {
 
     @Override
     public CompletableFuture<SortedMap<OffsetKey, OffsetEntry>> describe(SubscriptionGeneration subscription) {
+        return CompletableFuture.completedFuture(Collections.emptySortedMap());
+    }
+
+    @Override
+    public CompletableFuture<SortedMap<OffsetKey, OffsetEntry>> entries(Collection<String> logIds) {
         return CompletableFuture.completedFuture(Collections.emptySortedMap());
     }
 

@@ -1,5 +1,6 @@
 package dev.partita.broker.cache;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -22,6 +23,12 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface OffsetCache extends AutoCloseable {
 
+    /**
+     * How often a leader rewrites an entry that did not change, so that entries of subscriptions or
+     * leaders that are gone can expire (the Hazelcast map's entries live 60 s after their last write).
+     */
+    long REFRESH_INTERVAL_MS = 15_000;
+
     /** Offers a write; returns at once. Safe to call from a partition thread. */
     void put(OffsetKey key, OffsetEntry entry);
 
@@ -30,6 +37,12 @@ public interface OffsetCache extends AutoCloseable {
 
     /** Every cached partition of one subscription generation, ordered by (log id, partition). */
     CompletableFuture<SortedMap<OffsetKey, OffsetEntry>> describe(SubscriptionGeneration subscription);
+
+    /**
+     * Every cached entry of the given logs ({@code logIds} empty: of every log), ordered by key.
+     * Administrative: it reads the whole map (or the logs' part of it) in one query.
+     */
+    CompletableFuture<SortedMap<OffsetKey, OffsetEntry>> entries(Collection<String> logIds);
 
     /** The summed lag of every cached subscription generation, ordered by subscription. */
     CompletableFuture<List<LagTotal>> lagTotals();

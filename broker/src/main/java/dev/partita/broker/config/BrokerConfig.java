@@ -1,7 +1,9 @@
 package dev.partita.broker.config;
 
+import dev.partita.broker.cache.OffsetCacheConfig;
 import dev.partita.storage.log.LogConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +50,14 @@ public final class BrokerConfig {
     public static final String SESSION_LEASE_TIMEOUT_MS = "session.lease.timeout.ms";
     public static final String DESTINATION_MAX_UNCONSUMED_BYTES = "destination.max.unconsumed.bytes";
     public static final String DESTINATION_FULL_BLOCK_MS = "destination.full.block.ms";
+    public static final String CACHE_ENABLED = "cache.enabled";
+    public static final String CACHE_HOST = "cache.host";
+    public static final String CACHE_PORT = "cache.port";
+    public static final String CACHE_PORT_COUNT = "cache.port.count";
+    public static final String CACHE_STARTUP_TIMEOUT_MS = "cache.startup.timeout.ms";
+    public static final String CACHE_REQUEST_TIMEOUT_MS = "cache.request.timeout.ms";
+    public static final String CACHE_WRITE_QUEUE_CAPACITY = "cache.write.queue.capacity";
+    public static final String CACHE_WRITE_MAX_IN_FLIGHT = "cache.write.max.in.flight";
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
@@ -78,6 +88,14 @@ public final class BrokerConfig {
             new Setting(SESSION_LEASE_TIMEOUT_MS, "30000", "How long a consumer session keeps what it acquired without a request or heartbeat of its connection."),
             new Setting(DESTINATION_MAX_UNCONSUMED_BYTES, "-1", "Default limit of unconsumed bytes per partition of a queue or of a topic with durable subscriptions; a full partition holds produces (-1 = no limit). Destination config max.unconsumed.bytes overrides it."),
             new Setting(DESTINATION_FULL_BLOCK_MS, "30000", "How long a produce to a full partition waits for consumers to free space before it fails (DESTINATION_FULL, ResourceAllocationException); 0 fails at once. Destination config full.block.ms overrides it."),
+            new Setting(CACHE_ENABLED, "true", "Run the offset cache (an embedded Hazelcast member) that answers DescribeSubscriptions and 'partita admin subscriptions'; false answers them OFFSET_CACHE_UNAVAILABLE. Delivery never depends on it."),
+            new Setting(CACHE_HOST, "", "Address the cache member binds and advertises to the other brokers' members; empty = advertised.host."),
+            new Setting(CACHE_PORT, String.valueOf(OffsetCacheConfig.DEFAULT_PORT), "First port the cache member tries (0 picks a free port)."),
+            new Setting(CACHE_PORT_COUNT, String.valueOf(OffsetCacheConfig.DEFAULT_PORT_COUNT), "Ports the cache member tries from cache.port upwards."),
+            new Setting(CACHE_STARTUP_TIMEOUT_MS, String.valueOf(OffsetCacheConfig.DEFAULT_STARTUP_TIMEOUT.toMillis()), "How long the cache member may take to start and join (in the background: the broker serves meanwhile); then the broker runs without the cache."),
+            new Setting(CACHE_REQUEST_TIMEOUT_MS, String.valueOf(OffsetCacheConfig.DEFAULT_REQUEST_TIMEOUT.toMillis()), "Bound of every cache operation and read."),
+            new Setting(CACHE_WRITE_QUEUE_CAPACITY, String.valueOf(OffsetCacheConfig.DEFAULT_WRITE_QUEUE_CAPACITY), "Subscription partitions whose progress may wait to be written to the cache; beyond it writes are dropped (counted)."),
+            new Setting(CACHE_WRITE_MAX_IN_FLIGHT, String.valueOf(OffsetCacheConfig.DEFAULT_MAX_IN_FLIGHT_WRITES), "Cache writes sent and not yet answered; beyond it writes are dropped (counted)."),
             new Setting(LOG_PREFIX + "<key>", "storage default", "Default log setting of every topic: any storage LogConfig key with the prefix, e.g. log.segment.bytes, log.retention.ms, log.flush.policy."));
 
     private static final Map<String, String> DEFAULTS;
@@ -118,6 +136,7 @@ public final class BrokerConfig {
     private final long sessionLeaseTimeoutMs;
     private final long destinationMaxUnconsumedBytes;
     private final long destinationFullBlockMs;
+    private final OffsetCacheConfig offsetCache;
     private final LogConfig logDefaults;
 
     private BrokerConfig(Map<String, String> values) {
@@ -152,6 +171,12 @@ public final class BrokerConfig {
         this.sessionLeaseTimeoutMs = p.longValue(SESSION_LEASE_TIMEOUT_MS, 1, Integer.MAX_VALUE);
         this.destinationMaxUnconsumedBytes = p.longValue(DESTINATION_MAX_UNCONSUMED_BYTES, -1, Long.MAX_VALUE);
         this.destinationFullBlockMs = p.longValue(DESTINATION_FULL_BLOCK_MS, 0, Integer.MAX_VALUE);
+        String cacheHost = p.string(CACHE_HOST);
+        this.offsetCache = new OffsetCacheConfig(p.bool(CACHE_ENABLED), cacheHost.isEmpty() ? advertisedHost : cacheHost,
+                p.intValue(CACHE_PORT, 0, 65535), p.intValue(CACHE_PORT_COUNT, 1, 65535),
+                Duration.ofMillis(p.longValue(CACHE_STARTUP_TIMEOUT_MS, 1, Integer.MAX_VALUE)),
+                Duration.ofMillis(p.longValue(CACHE_REQUEST_TIMEOUT_MS, 1, Integer.MAX_VALUE)),
+                p.intValue(CACHE_WRITE_QUEUE_CAPACITY, 1, Integer.MAX_VALUE), p.intValue(CACHE_WRITE_MAX_IN_FLIGHT, 1, Integer.MAX_VALUE));
         Map<String, String> logs = new TreeMap<>();
         values.forEach((key, value) -> {
             if (key.startsWith(LOG_PREFIX) && !key.equals(RETENTION_CHECK_INTERVAL_MS)) {
@@ -314,6 +339,11 @@ public final class BrokerConfig {
     /** Default time a produce to a full destination partition waits for space. */
     public long destinationFullBlockMs() {
         return destinationFullBlockMs;
+    }
+
+    /** The offset cache's settings ({@code cache.*}). */
+    public OffsetCacheConfig offsetCache() {
+        return offsetCache;
     }
 
     /** The log settings of a topic that sets none itself: storage defaults overlaid with the {@value #LOG_PREFIX} settings. */

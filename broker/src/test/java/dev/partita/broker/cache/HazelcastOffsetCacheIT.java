@@ -91,7 +91,7 @@ class HazelcastOffsetCacheIT {
     }
 
     private static OffsetEntry entry(int leaderEpoch, long stateOffset) {
-        return new OffsetEntry(stateOffset, stateOffset + 10, 10, leaderEpoch, stateOffset, System.currentTimeMillis());
+        return new OffsetEntry(stateOffset, stateOffset + 10, 10, 0, leaderEpoch, stateOffset, System.currentTimeMillis());
     }
 
     private static Optional<OffsetEntry> read(OffsetCache cache, OffsetKey key) throws Exception {
@@ -105,13 +105,13 @@ class HazelcastOffsetCacheIT {
         await().atMost(WAIT).until(() -> first.clusterSize() == 2 && second.clusterSize() == 2);
 
         for (int partition = 0; partition < 3; partition++) {
-            first.put(OffsetKey.of(ORDERS, "qorders", partition), new OffsetEntry(100, 150 + partition, 50 + partition, 0, 7, 1));
+            first.put(OffsetKey.of(ORDERS, "qorders", partition), new OffsetEntry(100, 150 + partition, 50 + partition, 0, 0, 7, 1));
         }
-        first.put(new OffsetKey("durable:c1:audit", 2, "taudit", 0), new OffsetEntry(0, 5, 5, 1, 3, 1));
+        first.put(new OffsetKey("durable:c1:audit", 2, "taudit", 0), new OffsetEntry(0, 5, 5, 0, 1, 3, 1));
 
         OffsetKey key = OffsetKey.of(ORDERS, "qorders", 1);
         await().atMost(WAIT).until(() -> read(second, key).isPresent());
-        assertThat(read(second, key)).contains(new OffsetEntry(100, 151, 51, 0, 7, 1));
+        assertThat(read(second, key)).contains(new OffsetEntry(100, 151, 51, 0, 0, 7, 1));
 
         await().atMost(WAIT).until(() -> second.describe(ORDERS).get(10, TimeUnit.SECONDS).size() == 3);
         SortedMap<OffsetKey, OffsetEntry> described = second.describe(ORDERS).get(10, TimeUnit.SECONDS);

@@ -13,8 +13,8 @@ class NoOpOffsetCacheTest {
     void dropsAndCountsEveryWriteAndAnswersEveryReadEmpty() throws Exception {
         try (NoOpOffsetCache cache = new NoOpOffsetCache()) {
             OffsetKey key = new OffsetKey("queue:orders", 1, "qabc", 0);
-            cache.put(key, new OffsetEntry(1, 2, 1, 0, 7, 0));
-            cache.put(key, new OffsetEntry(1, 3, 2, 0, 8, 0));
+            cache.put(key, new OffsetEntry(1, 2, 1, 0, 0, 7, 0));
+            cache.put(key, new OffsetEntry(1, 3, 2, 0, 0, 8, 0));
 
             assertThat(cache.isAvailable()).isFalse();
             assertThat(cache.stats().dropped()).isEqualTo(2);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class OffsetEntryTest {
 
     private static OffsetEntry at(int leaderEpoch, long stateOffset) {
-        return new OffsetEntry(0, 0, 0, leaderEpoch, stateOffset, 0);
+        return new OffsetEntry(0, 0, 0, 0, leaderEpoch, stateOffset, 0);
     }
 
     @Test
@@ -24,6 +24,19 @@ class OffsetEntryTest {
     void withinOneEpochTheLaterStateOffsetWins() {
         assertThat(at(2, 11).supersedes(at(2, 10))).isTrue();
         assertThat(at(2, 10).supersedes(at(2, 11))).isFalse();
+    }
+
+    @Test
+    void withinOneStateOffsetALongerLogAndThenALaterRefreshWin() {
+        OffsetEntry before = new OffsetEntry(5, 10, 5, 1, 2, 40, 1_000);
+        OffsetEntry logGrew = new OffsetEntry(5, 12, 7, 1, 2, 40, 900);
+        OffsetEntry refreshed = new OffsetEntry(5, 10, 5, 1, 2, 40, 2_000);
+        assertThat(logGrew.supersedes(before)).isTrue();
+        assertThat(before.supersedes(logGrew)).isFalse();
+        assertThat(refreshed.supersedes(before)).isTrue();
+        assertThat(refreshed.sameProgressAs(before)).isTrue();
+        assertThat(logGrew.sameProgressAs(before)).isFalse();
+        assertThat(new OffsetEntry(5, 10, 5, 1, 2, 39, 5_000).supersedes(before)).isFalse();
     }
 
     @Test

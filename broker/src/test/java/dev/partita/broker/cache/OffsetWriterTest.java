@@ -37,7 +37,7 @@ class OffsetWriterTest {
     }
 
     private static OffsetEntry entry(long stateOffset) {
-        return new OffsetEntry(0, 0, 0, 0, stateOffset, 0);
+        return new OffsetEntry(0, 0, 0, 0, 0, stateOffset, 0);
     }
 
     @Test
