@@ -14,6 +14,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -117,5 +118,39 @@ class Chapter6_AcknowledgementIT extends TckTest {
         assertThat(deliveries.get(0).getJMSRedelivered()).isFalse();
         assertThat(deliveries.get(1).getJMSRedelivered()).isTrue();
         assertThat(text(deliveries.get(1))).isEqualTo("fragile");
+    }
+    @Test
+    @DisplayName("3.5.10 / 3.5.11 a message never acknowledged leaves its queue after the maximum delivery count (10) "
+            + "for the dead-letter queue DLQ, readable there with its body, headers, properties and JMS_Partita_ properties")
+    void anUnacknowledgedMessageEndsInTheDeadLetterQueue() throws Exception {
+        Session sender = connection.createSession();
+        TextMessage poison = sender.createTextMessage("poison");
+        poison.setStringProperty("origin", "chapter6");
+        poison.setJMSCorrelationID("dlq-corr");
+        sender.createProducer(queue).send(poison);
+        Session session = connection.createSession(Session.CLIENT_ACKNOWLEDGE);
+        MessageConsumer consumer = session.createConsumer(queue);
+        int deliveries = 0;
+        Message delivered;
+        while ((delivered = consumer.receive(EXPECTED_MS)) != null) {
+            deliveries++;
+            assertThat(delivered.getIntProperty("JMSXDeliveryCount")).as("3.5.11").isEqualTo(deliveries);
+            session.recover();
+        }
+        assertThat(deliveries).isEqualTo(10);
+
+        // The suite's DLQ is shared by every test: select this queue's dead letters (3.8 on a provider property).
+        Queue deadLetters = connection.createSession().createQueue("DLQ");
+        MessageConsumer dead = connection.createSession().createConsumer(deadLetters,
+                "JMS_Partita_OriginalDestination = 'queue://" + queue.getQueueName() + "'");
+        Message moved = dead.receive(Duration.ofSeconds(15).toMillis());
+        assertThat(text(moved)).isEqualTo("poison");
+        assertThat(moved.getJMSMessageID()).isEqualTo(poison.getJMSMessageID());
+        assertThat(moved.getJMSCorrelationID()).isEqualTo("dlq-corr");
+        assertThat(moved.getStringProperty("origin")).isEqualTo("chapter6");
+        assertThat(moved.getIntProperty("JMSXDeliveryCount")).as("a first delivery from the DLQ").isEqualTo(1);
+        assertThat(moved.getIntProperty("JMS_Partita_DeadLetterDeliveryCount")).isEqualTo(10);
+        assertThat(moved.getStringProperty("JMS_Partita_DeadLetterReason")).contains("10 times");
+        assertThat(names(moved.getPropertyNames())).contains("JMS_Partita_DeadLetterSource");
     }
 }
