@@ -2,6 +2,7 @@ package dev.partita.broker.controller;
 
 import dev.partita.broker.zk.BrokerRegistration;
 import dev.partita.broker.zk.BrokerRegistry;
+import dev.partita.broker.zk.CacheMemberRegistry;
 import dev.partita.broker.zk.ClientIdRegistry;
 import dev.partita.broker.zk.ControllerElection;
 import dev.partita.broker.zk.EmbeddedZooKeeper;
@@ -90,6 +91,7 @@ public final class ClusterCoordinator implements AutoCloseable {
     private final Controller controller;
     private final SubscriptionRegistry subscriptions;
     private final ClientIdRegistry clientIds;
+    private final CacheMemberRegistry cacheMembers;
     private boolean closed;
 
     private ClusterCoordinator(CuratorFramework client, ZkPaths paths, BrokerRegistration self) {
@@ -103,6 +105,7 @@ public final class ClusterCoordinator implements AutoCloseable {
         this.controller = new Controller(election, brokers, topics, new PartitionStateWriter(client, paths));
         this.subscriptions = new SubscriptionRegistry(client, paths);
         this.clientIds = new ClientIdRegistry(client, paths);
+        this.cacheMembers = new CacheMemberRegistry(client, paths);
     }
 
     /**
@@ -175,6 +178,11 @@ public final class ClusterCoordinator implements AutoCloseable {
         return clientIds;
     }
 
+    /** Where the brokers' offset-cache members are reachable (this broker's member registers through it). */
+    public CacheMemberRegistry cacheMembers() {
+        return cacheMembers;
+    }
+
     public ControllerElection election() {
         return election;
     }
@@ -205,6 +213,7 @@ public final class ClusterCoordinator implements AutoCloseable {
         partitionStates.close();
         topics.close();
         brokers.close();
+        cacheMembers.close();
         client.close();
         log.info("Broker {} left the cluster", self.id());
     }

@@ -59,6 +59,8 @@ final class StatePartition {
     private final List<PendingCommit> failedAcquisitions = new ArrayList<>();
     private int leaderEpoch = -1;
     private long leadingSinceMs;
+    /** End offset of the last state record the leaders' state reflects (the offset cache's version). */
+    private long appliedStateOffset;
     private volatile long version;
 
     /**
@@ -96,6 +98,7 @@ final class StatePartition {
         StateLogReplayer.Replay replay = StateLogReplayer.replay(stateLog, stateLog.logEndOffset(), 0);
         leaderEpoch = epoch;
         leadingSinceMs = nowMs;
+        appliedStateOffset = stateLog.logEndOffset();
         replay.states().forEach((key, state) -> {
             DeliveryLeader leader = new DeliveryLeader(state, Math.max(epoch, state.leaderEpoch()), config);
             leaders.put(key, leader);
@@ -122,6 +125,16 @@ final class StatePartition {
                 propose(commit.key(), leader.release(acquire.session(), acquire.sessionEpoch(), ranges));
             }
         }
+    }
+
+    /** The leader epoch the state was rebuilt for, -1 while it must be rebuilt. */
+    int leaderEpoch() {
+        return leaderEpoch;
+    }
+
+    /** End offset of the last state record applied (or replayed): grows with every change of any subscription here. */
+    long appliedStateOffset() {
+        return appliedStateOffset;
     }
 
     /** Every subscription's leader (a copy of the map). */
@@ -207,6 +220,7 @@ final class StatePartition {
         boolean applied = false;
         while (!pending.isEmpty() && pending.peekFirst().endOffset() <= durable) {
             PendingCommit commit = pending.pollFirst();
+            appliedStateOffset = commit.endOffset();
             DeliveryLeader leader = leaders.get(commit.key());
             ApplyResult result = leader == null
                     ? new ApplyResult.Rejected(DeliveryError.INVALID_REQUEST, "the subscription is gone")

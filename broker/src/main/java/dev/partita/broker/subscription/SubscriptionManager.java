@@ -74,6 +74,7 @@ public final class SubscriptionManager implements FlushListener, RetentionFloor,
     private volatile Predicate<String> isQueueLog = logId -> false;
     private volatile Function<String, Map<String, String>> destinationConfigs = logId -> Map.of();
     private volatile DeadLetters deadLetters;
+    private volatile OffsetPublisher offsets;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(NamedThreadFactory.single("partita-subscription-leases").daemon());
 
@@ -201,6 +202,14 @@ public final class SubscriptionManager implements FlushListener, RetentionFloor,
         this.deadLetters = new DeadLetters(this, topics, new Appender(replicas, clock), configs);
     }
 
+    /**
+     * From now on the lease timer also publishes each led partition's subscription progress to
+     * {@code cache} (see {@link OffsetPublisher}); nothing here reads it back.
+     */
+    public void publishOffsetsTo(dev.partita.broker.cache.OffsetCache cache) {
+        this.offsets = new OffsetPublisher(cache);
+    }
+
     /** Tells which logs are queues' (their subscription exists, and holds retention, from the start). */
     void useQueueLogs(Predicate<String> isQueueLog) {
         this.isQueueLog = isQueueLog;
@@ -280,10 +289,24 @@ public final class SubscriptionManager implements FlushListener, RetentionFloor,
                         entry.getValue().tick(clock.millis(), lastSeen::get);
                         moveDeadLetters(led, entry.getValue());
                     }
+                    publishOffsets(entry.getKey(), led, entry.getValue());
                 } catch (RuntimeException e) {
                     log.warn("Lease upkeep of {} failed: {}", entry.getKey(), e.toString());
                 }
             });
+        }
+    }
+
+    /** Partition thread: the offset cache learns this partition's progress (off every request's path). */
+    private void publishOffsets(LogPartition id, Partition led, StatePartition state) {
+        OffsetPublisher publisher = offsets;
+        if (publisher == null) {
+            return;
+        }
+        if (led == null) {
+            publisher.forget(id);
+        } else {
+            publisher.publish(led, state, clock.millis());
         }
     }
 
