@@ -21,9 +21,15 @@
  *       client IDs claimed cluster-wide.</li>
  *   <li>{@link dev.partita.provider.consumer.PartitaQueueBrowser} (BROWSE, page by page) and
  *       {@link dev.partita.provider.consumer.PartitaJMSConsumer} (the simplified API's consumer).</li>
+ *   <li>{@link dev.partita.provider.consumer.PartitaConnectionConsumer}: a connection consumer
+ *       (application server facilities): a session of its own acquires, server sessions from the
+ *       pool get up to {@code maxMessages} messages loaded, and {@code Session.run} hands them to
+ *       the session's distinguished listener ({@link dev.partita.provider.consumer.SessionDelivery#runLoaded}).</li>
  * </ul>
  *
  * <p>Threads: listeners run on {@code partita-jms-session-N} (one per session with a listener);
+ * a connection consumer loads server sessions on {@code partita-jms-connection-consumer-N}, and
+ * {@code Session.run} runs on the application server's thread;
  * heartbeats, retries and batched acks on {@code partita-jms-consumers-N} (one per connection);
  * answers arrive on client I/O threads and never block there. ACQUIRE long polls use a client
  * connection of their own, since a broker answers one TCP connection's requests in order.
