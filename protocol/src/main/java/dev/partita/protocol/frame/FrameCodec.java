@@ -37,7 +37,8 @@ public final class FrameCodec {
                 new SaslHandshakeCodec(), new SaslAuthenticateCodec(),
                 new ClientIdClaimCodec(), new ClientIdReleaseCodec(), new SubscribeCodec(), new SessionHeartbeatCodec(),
                 new AcquireCodec(), new AcknowledgeCodec(), new ReleaseCodec(), new UnsubscribeCodec(),
-                new BrowseCodec(), new DescribeSubscriptionsCodec())) {
+                new BrowseCodec(), new DescribeSubscriptionsCodec(),
+                new TemporaryCreateCodec(), new TemporaryDeleteCodec())) {
             CODECS.put(codec.apiKey(), codec);
         }
         for (ApiKey key : ApiKey.values()) {

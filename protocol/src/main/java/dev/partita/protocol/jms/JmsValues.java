@@ -19,6 +19,9 @@ import java.nio.charset.StandardCharsets;
  */
 final class JmsValues {
 
+    /** Set in a destination's kind byte when it is a temporary queue or topic. */
+    static final int TEMPORARY_DESTINATION_BIT = 0x40;
+
     private JmsValues() {
     }
 
@@ -33,7 +36,7 @@ final class JmsValues {
                 JmsDestination destination = (JmsDestination) value;
                 byte[] name = utf8(destination.name());
                 byte[] out = new byte[1 + name.length];
-                out[0] = destination.kind().code();
+                out[0] = (byte) (destination.kind().code() | (destination.temporary() ? TEMPORARY_DESTINATION_BIT : 0));
                 System.arraycopy(name, 0, out, 1, name.length);
                 yield out;
             }
@@ -59,9 +62,10 @@ final class JmsValues {
                     throw new MalformedJmsRecordException("header " + name + ": destination without a kind");
                 }
                 byte code = in.get();
-                DestinationKind kind = DestinationKind.forCode(code).orElseThrow(() ->
+                boolean temporary = (code & TEMPORARY_DESTINATION_BIT) != 0;
+                DestinationKind kind = DestinationKind.forCode((byte) (code & ~TEMPORARY_DESTINATION_BIT)).orElseThrow(() ->
                         new MalformedJmsRecordException("header " + name + ": unknown destination kind " + code));
-                yield new JmsDestination(kind, utf8(in, in.remaining(), limits, "header " + name));
+                yield new JmsDestination(kind, utf8(in, in.remaining(), limits, "header " + name), temporary);
             }
             default -> readFixedWidth(tag, in, "header " + name);
         };

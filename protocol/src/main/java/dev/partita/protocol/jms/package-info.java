@@ -67,7 +67,7 @@
  * STRING       8     UTF-8, to the end of the header value
  * BYTES        9     the bytes, to the end of the header value
  * CHAR         10    2 bytes, a UTF-16 code unit (map and stream bodies only)
- * DESTINATION  11    1 byte kind (1 queue, 2 topic, as DestinationKind), then the name in UTF-8 to the end
+ * DESTINATION  11    1 byte kind (1 queue, 2 topic, as DestinationKind; bit 0x40 set for a temporary one), then the name in UTF-8 to the end
  *
  * dead-letter property                 tag     value
  * -----------------------------------  ------  -----------------------------------------------------

@@ -29,7 +29,10 @@ public enum ApiKey {
     UNSUBSCRIBE(16),
     BROWSE(17),
     // administration, answered from the broker's offset cache
-    DESCRIBE_SUBSCRIPTIONS(18);
+    DESCRIBE_SUBSCRIPTIONS(18),
+    // temporary queues and topics (keyed sub-streams of internal topics, no ZooKeeper writes)
+    TEMPORARY_CREATE(19),
+    TEMPORARY_DELETE(20);
 
     private static final ApiKey[] BY_ID = new ApiKey[values().length];
 

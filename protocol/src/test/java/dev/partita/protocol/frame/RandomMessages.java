@@ -120,6 +120,9 @@ final class RandomMessages {
                     random.nextLong(), random.nextInt(), random.nextInt())));
             case DESCRIBE_SUBSCRIPTIONS -> new DescribeSubscriptionsRequest(
                     random.nextInt(4) == 0 ? null : list(this::topicKey));
+            case TEMPORARY_CREATE -> new dev.partita.protocol.message.TemporaryCreateRequest(uuid(),
+                    pick(DestinationKind.values()), random.nextLong());
+            case TEMPORARY_DELETE -> new dev.partita.protocol.message.TemporaryDeleteRequest(uuid(), string());
         };
     }
 
@@ -166,6 +169,9 @@ final class RandomMessages {
                             random.nextLong(), list(() -> new DescribeSubscriptionsResponse.DescribedPartition(
                                     random.nextInt(), random.nextInt(), random.nextLong(), random.nextLong(),
                                     random.nextLong(), random.nextInt(), random.nextLong())))));
+            case TEMPORARY_CREATE -> new dev.partita.protocol.message.TemporaryCreateResponse(error(), nullableString(),
+                    nullableString());
+            case TEMPORARY_DELETE -> new dev.partita.protocol.message.TemporaryDeleteResponse(error(), nullableString());
         };
     }
 

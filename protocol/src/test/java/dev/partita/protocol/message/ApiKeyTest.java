@@ -30,6 +30,8 @@ class ApiKeyTest {
         assertThat(ApiKey.UNSUBSCRIBE.id()).isEqualTo((short) 16);
         assertThat(ApiKey.BROWSE.id()).isEqualTo((short) 17);
         assertThat(ApiKey.DESCRIBE_SUBSCRIPTIONS.id()).isEqualTo((short) 18);
+        assertThat(ApiKey.TEMPORARY_CREATE.id()).isEqualTo((short) 19);
+        assertThat(ApiKey.TEMPORARY_DELETE.id()).isEqualTo((short) 20);
     }
 
     @Test
@@ -41,7 +43,7 @@ class ApiKeyTest {
             assertThat(key.isVersionSupported((short) -1)).isFalse();
         }
         assertThat(ApiKey.forId((short) -1)).isEmpty();
-        assertThat(ApiKey.forId((short) 19)).isEmpty();
+        assertThat(ApiKey.forId((short) 21)).isEmpty();
         assertThat(ApiKey.forId(Short.MAX_VALUE)).isEmpty();
     }
 

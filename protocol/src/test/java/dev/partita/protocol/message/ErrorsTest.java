@@ -27,6 +27,8 @@ class ErrorsTest {
         assertThat(Errors.SUBSCRIPTION_IN_USE.code()).isEqualTo((short) 37);
         assertThat(Errors.STALE_SESSION_EPOCH.code()).isEqualTo((short) 41);
         assertThat(Errors.INVALID_SELECTOR.code()).isEqualTo((short) 44);
+        assertThat(Errors.TEMPORARY_DESTINATION_GONE.code()).isEqualTo((short) 45);
+        assertThat(Errors.NOT_TEMPORARY_DESTINATION_OWNER.code()).isEqualTo((short) 46);
         assertThat(Arrays.stream(Errors.values()).map(Errors::code).distinct()).hasSize(Errors.values().length);
     }
 
@@ -35,7 +37,7 @@ class ErrorsTest {
         for (Errors error : Errors.values()) {
             assertThat(Errors.forCode(error.code())).isSameAs(error);
         }
-        for (short unknown : new short[] {1, -2, 45, 1000, Short.MIN_VALUE, Short.MAX_VALUE}) {
+        for (short unknown : new short[] {1, -2, 47, 1000, Short.MIN_VALUE, Short.MAX_VALUE}) {
             assertThat(Errors.forCode(unknown)).isSameAs(Errors.UNKNOWN_SERVER_ERROR);
         }
     }
