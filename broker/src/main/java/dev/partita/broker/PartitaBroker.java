@@ -1,5 +1,9 @@
 package dev.partita.broker;
 
+import dev.partita.broker.cache.BackgroundOffsetCache;
+import dev.partita.broker.cache.OffsetCache;
+import dev.partita.broker.cache.OffsetCacheConfig;
+import dev.partita.broker.cache.OffsetCaches;
 import dev.partita.broker.config.BrokerConfig;
 import dev.partita.broker.controller.ClusterCoordinator;
 import dev.partita.broker.delivery.DeliveryConfig;
@@ -26,6 +30,7 @@ import dev.partita.broker.server.handler.ProduceHandler;
 import dev.partita.broker.server.handler.SaslAuthenticateHandler;
 import dev.partita.broker.server.handler.SaslHandshakeHandler;
 import dev.partita.broker.server.handler.TopicService;
+import dev.partita.broker.subscription.DescribeSubscriptionsHandler;
 import dev.partita.broker.subscription.SubscriptionHandlers;
 import dev.partita.broker.subscription.SubscriptionManager;
 import dev.partita.broker.zk.BrokerRegistration;
@@ -56,12 +61,15 @@ import org.slf4j.LoggerFactory;
  *   <li>storage: the log manager (recovering logs after a crash) and the group-commit flusher;</li>
  *   <li>the Netty listener (the port must be known before the broker registers it);</li>
  *   <li>cluster membership: ZooKeeper session, registration, controller election;</li>
- *   <li>the replica manager following partition state, then the request handlers.</li>
+ *   <li>the replica manager following partition state, then the request handlers;</li>
+ *   <li>the offset cache (unless {@code cache.enabled=false}): its Hazelcast member starts in the
+ *       background, the subscriptions publish their progress to it, DESCRIBE_SUBSCRIPTIONS reads it.</li>
  * </ol>
  *
  * {@link #close} stops it in reverse: stop accepting and reading requests, flush every log (so
  * waiting {@code acks=ALL} produces complete), answer waiting fetches, wait for in-flight requests,
- * close connections, close the logs (writing the clean-shutdown marker), deregister, stop ZooKeeper.
+ * leave the offset cache's cluster, close connections, close the logs (writing the clean-shutdown
+ * marker), deregister, stop ZooKeeper.
  *
  * <p>Thread-safe: {@link #start} and {@link #close} are synchronized; {@link #close} is idempotent.
  */
@@ -90,6 +98,7 @@ public final class PartitaBroker implements AutoCloseable {
     private TopicService topicService;
     private RetentionManager retention;
     private SubscriptionManager subscriptions;
+    private OffsetCache offsetCache;
     private InetSocketAddress boundAddress;
     private String zookeeperConnect;
     private boolean started;
@@ -197,11 +206,24 @@ public final class PartitaBroker implements AutoCloseable {
         flusher.addListener(subscriptions);
         replicaManager.useRetentionFloor(subscriptions); // full destinations are measured from it
         dispatcher.install(SubscriptionHandlers.all(subscriptions, topicService, coordinator));
+        offsetCache = startOffsetCache();
+        subscriptions.publishOffsetsTo(offsetCache);
+        dispatcher.install(List.of(new DescribeSubscriptionsHandler(offsetCache, coordinator.topics()::topics, config.brokerId())));
         dispatcher.markReady();
 
         retention = new RetentionManager(replicaManager, config.retentionCheckIntervalMs(), subscriptions);
         retention.start(clock);
         log.info(describe());
+    }
+
+    /** The offset cache: its Hazelcast member starts in the background, so the broker serves meanwhile. */
+    private OffsetCache startOffsetCache() {
+        OffsetCacheConfig settings = config.offsetCache();
+        if (!settings.enabled()) {
+            return OffsetCaches.startOrNoOp(settings, coordinator.cacheMembers(), config.brokerId(), ZkPaths.DEFAULT_ROOT);
+        }
+        return new BackgroundOffsetCache(() -> OffsetCaches.startOrNoOp(settings, coordinator.cacheMembers(),
+                config.brokerId(), ZkPaths.DEFAULT_ROOT));
     }
 
     private Optional<UserStore> loadUsers() {
@@ -261,6 +283,11 @@ public final class PartitaBroker implements AutoCloseable {
         return coordinator;
     }
 
+    /** The offset cache this broker publishes to and answers DescribeSubscriptions from (null before start). */
+    public synchronized OffsetCache offsetCache() {
+        return offsetCache;
+    }
+
     /** Stops the broker cleanly (see the class comment). Idempotent. */
     @Override
     public synchronized void close() {
@@ -280,6 +307,7 @@ public final class PartitaBroker implements AutoCloseable {
             replicaManager.flushAll();
         }
         closeQuietly(subscriptions, "subscriptions");
+        closeQuietly(offsetCache, "offset cache"); // leaves the Hazelcast cluster while ZooKeeper is still there
         if (delayed != null) {
             delayed.completeAll();
         }

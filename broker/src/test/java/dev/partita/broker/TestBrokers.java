@@ -23,8 +23,16 @@ public final class TestBrokers {
         settings.put(BrokerConfig.ZOOKEEPER_SESSION_TIMEOUT_MS, "6000");
         settings.put(BrokerConfig.ZOOKEEPER_CONNECTION_TIMEOUT_MS, "6000");
         settings.put(BrokerConfig.SHUTDOWN_TIMEOUT_MS, "5000");
+        // Hazelcast takes seconds of CPU to start: off unless a test is about the offset cache (cacheOn)
+        settings.put(BrokerConfig.CACHE_ENABLED, "false");
         settings.putAll(extra);
         return BrokerConfig.fromProperties(settings);
+    }
+
+    /** Settings that switch the offset cache on for a test: loopback, a free port, a short startup bound. */
+    public static Map<String, String> cacheOn() {
+        return Map.of(BrokerConfig.CACHE_ENABLED, "true", BrokerConfig.CACHE_HOST, "127.0.0.1",
+                BrokerConfig.CACHE_PORT, "0", BrokerConfig.CACHE_STARTUP_TIMEOUT_MS, "8000");
     }
 
     public static BrokerConfig config(Path dataDir) {

@@ -59,7 +59,8 @@ class JmsProgramIT {
                 BrokerConfig.NUM_IO_THREADS, "2",
                 BrokerConfig.NUM_PARTITION_THREADS, "2",
                 BrokerConfig.NUM_PARTITIONS, "2",
-                BrokerConfig.SHUTDOWN_TIMEOUT_MS, "5000"))).start();
+                BrokerConfig.SHUTDOWN_TIMEOUT_MS, "5000",
+                BrokerConfig.CACHE_ENABLED, "false"))).start();
     }
 
     @AfterEach

@@ -59,7 +59,8 @@ public final class SuiteBroker implements AutoCloseable {
                 BrokerConfig.NUM_IO_THREADS, "2",
                 BrokerConfig.NUM_PARTITION_THREADS, "2",
                 BrokerConfig.NUM_PARTITIONS, "2",
-                BrokerConfig.SHUTDOWN_TIMEOUT_MS, "5000"))).start();
+                BrokerConfig.SHUTDOWN_TIMEOUT_MS, "5000"))
+                .with(BrokerConfig.CACHE_ENABLED, "false")).start(); // no Hazelcast member: it only serves admin reads
         this.reader = PartitaClient.create(ClientConfig.builder().bootstrapServers(broker.bootstrapServers()).build());
     }
 

@@ -5,13 +5,14 @@ import picocli.CommandLine.Command;
 
 /**
  * Entry point of {@code bin/partita}: {@code partita server [flags]} runs a broker,
- * {@code partita hash-password} makes an entry for the users file.
+ * {@code partita hash-password} makes an entry for the users file, {@code partita admin subscriptions}
+ * prints every subscription's lag per partition.
  */
 @Command(name = "partita",
         mixinStandardHelpOptions = true,
         versionProvider = PartitaServer.Version.class,
         description = "Partita: a messaging broker that keeps destinations as partitioned logs.",
-        subcommands = {ServerCommand.class, HashPasswordCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServerCommand.class, HashPasswordCommand.class, AdminCommand.class, CommandLine.HelpCommand.class})
 public final class PartitaServer implements Runnable {
 
     @CommandLine.Spec

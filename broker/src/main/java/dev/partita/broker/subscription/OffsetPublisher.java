@@ -62,8 +62,8 @@ final class OffsetPublisher {
         long logEnd = data.highWatermark();
         for (Map.Entry<StateKey, DeliveryLeader> subscription : state.leaders().entrySet()) {
             byte[] bytes = subscription.getKey().bytes();
-            OffsetKey key = new OffsetKey(Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    Arrays.copyOf(bytes, bytes.length - Long.BYTES)), generationOf(bytes), id.logId(), id.partition());
+            OffsetKey key = new OffsetKey(subscriptionString(subscription.getKey()), generationOf(bytes), id.logId(),
+                    id.partition());
             DeliveryState delivery = subscription.getValue().state();
             OffsetEntry entry = new OffsetEntry(delivery.start(), logEnd, lag(delivery, logEnd), consumers(delivery),
                     data.leaderEpoch(), state.appliedStateOffset(), nowMs);
@@ -105,6 +105,12 @@ final class OffsetPublisher {
             }
         }
         return live;
+    }
+
+    /** The cache's subscription string of a state key: its encoding without the generation, URL-safe Base64. */
+    static String subscriptionString(StateKey key) {
+        byte[] bytes = key.bytes();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(bytes, bytes.length - Long.BYTES));
     }
 
     private static long generationOf(byte[] stateKey) {

@@ -13,6 +13,8 @@ import dev.partita.protocol.message.CreateTopicsRequest;
 import dev.partita.protocol.message.CreateTopicsResponse;
 import dev.partita.protocol.message.DeleteTopicsRequest;
 import dev.partita.protocol.message.DeleteTopicsResponse;
+import dev.partita.protocol.message.DescribeSubscriptionsRequest;
+import dev.partita.protocol.message.DescribeSubscriptionsResponse;
 import dev.partita.protocol.message.Errors;
 import dev.partita.protocol.message.ListOffsetsRequest;
 import dev.partita.protocol.message.ListOffsetsResponse;
@@ -28,7 +30,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Cluster administration: create and delete topics, read metadata, look up offsets.
+ * Cluster administration: create and delete topics, read metadata, look up offsets, describe
+ * subscriptions.
  *
  * <p>Requests that any broker can answer go to one (the next one after a failure); list offsets
  * goes to the partition's leader. Retriable errors (lost connection, leader moved, no controller
@@ -79,6 +82,26 @@ public final class Admin {
     public CompletableFuture<MetadataResponse> metadata(List<TopicKey> topics) {
         MetadataRequest request = new MetadataRequest(topics, false);
         return Futures.completeOn(retry.call(() -> anyBroker(request, MetadataResponse.class)), callbacks);
+    }
+
+    /**
+     * The subscriptions of {@code destinations} ({@code null}: of every destination) with their
+     * progress per partition (committed start, log end, lag, consumers), as the answering broker's
+     * offset cache holds it: up to a few seconds stale, and a partition the cache has not heard of
+     * yet is missing. Fails with the broker's {@code ApiException} OFFSET_CACHE_UNAVAILABLE when that
+     * broker runs without its cache (disabled, starting or stopped); that is not retried.
+     */
+    public CompletableFuture<List<DescribeSubscriptionsResponse.DescribedSubscription>> describeSubscriptions(
+            List<TopicKey> destinations) {
+        DescribeSubscriptionsRequest request = new DescribeSubscriptionsRequest(destinations);
+        return Futures.completeOn(retry.call(() -> anyBroker(request, DescribeSubscriptionsResponse.class)
+                .thenApply(response -> {
+                    if (response.error() != Errors.NONE) {
+                        String message = response.errorMessage() != null ? response.errorMessage() : response.error().message();
+                        throw response.error().exception(message);
+                    }
+                    return response.subscriptions();
+                })), callbacks);
     }
 
     /**

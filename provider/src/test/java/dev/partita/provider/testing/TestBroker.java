@@ -57,6 +57,7 @@ public final class TestBroker implements AutoCloseable {
         settings.put(BrokerConfig.ZOOKEEPER_SESSION_TIMEOUT_MS, "6000");
         settings.put(BrokerConfig.ZOOKEEPER_CONNECTION_TIMEOUT_MS, "6000");
         settings.put(BrokerConfig.SHUTDOWN_TIMEOUT_MS, "5000");
+        settings.put(BrokerConfig.CACHE_ENABLED, "false"); // no Hazelcast member: it only serves admin reads
         settings.putAll(extra);
         return new TestBroker(new PartitaBroker(BrokerConfig.fromProperties(settings)).start(), user, password);
     }
