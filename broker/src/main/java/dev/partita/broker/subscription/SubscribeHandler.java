@@ -27,9 +27,11 @@ import java.util.concurrent.CompletableFuture;
  * selector or noLocal changed is replaced by a new generation), then has every partition leader
  * this broker is create the subscription's delivery state (a queue's from the log start, the
  * others' at the log end, so nothing sent after the response is missed) and answers with the
- * starts once they are committed.
- * The selector is parsed here (INVALID_SELECTOR with the parser's message) and remembered for the
- * session's acquires. Stateless.
+ * starts once they are committed. When a partition could not start, the answer carries that
+ * partition's error (and the consumer is detached again), so the client does not consume with a
+ * partition missing.
+ * The selector is parsed here (INVALID_SELECTOR with the parser's message) and remembered, with
+ * noLocal (topics only), for the session's acquires. Stateless.
  */
 public final class SubscribeHandler extends RequestHandler<SubscribeRequest> {
 
@@ -57,17 +59,20 @@ public final class SubscribeHandler extends RequestHandler<SubscribeRequest> {
             }
         }
         Selector parsed = selector;
+        // noLocal is for topics: on a queue the spec leaves it unspecified, and it is ignored.
+        boolean noLocal = request.noLocal() && !(request.key() instanceof SubscriptionKey.Queue);
+        String noLocalClientId = request.key() instanceof SubscriptionKey.Durable durable ? durable.clientId() : null;
         return destinations.resolve(request.key(), request.topic(), true)
                 .thenCompose(info -> generation(request, info).thenCompose(generation -> {
                     StateKey key = StateKeys.of(request.key(), generation);
-                    manager.selectors().put(request.connectionId(), request.sessionId(), key, parsed);
-                    List<CompletableFuture<PartitionStart>> starts = new ArrayList<>();
+                    manager.selectors().put(request.connectionId(), request.sessionId(), key, parsed, noLocal,
+                            noLocalClientId);
+                    List<CompletableFuture<Started>> starts = new ArrayList<>();
                     for (int p = 0; p < info.partitions(); p++) {
                         starts.add(start(info, p, key, request.key()));
                     }
-                    return CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).thenApply(ignored ->
-                            new SubscribeResponse(Errors.NONE, null, generation,
-                                    starts.stream().map(CompletableFuture::join).toList()));
+                    return CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).thenCompose(ignored ->
+                            answer(request, generation, starts.stream().map(CompletableFuture::join).toList()));
                 }))
                 .exceptionally(failure -> {
                     Errors error = ClientIdHandlers.error(failure);
@@ -76,6 +81,34 @@ public final class SubscribeHandler extends RequestHandler<SubscribeRequest> {
                     }
                     return new SubscribeResponse(error, SubscriptionErrors.message(failure), 0, List.of());
                 });
+    }
+
+    /** One partition's start, with the reason when it failed. */
+    private record Started(PartitionStart start, String errorMessage) {
+    }
+
+    /**
+     * NONE when every partition started. Otherwise the first failed partition's error as the
+     * answer's (a consumer attached with a partition missing would miss that partition's messages
+     * without knowing), after detaching the consumer from a registered subscription so that the
+     * client's retry is not refused as a second consumer.
+     */
+    private CompletableFuture<SubscribeResponse> answer(SubscribeRequest request, long generation, List<Started> started) {
+        List<PartitionStart> starts = started.stream().map(Started::start).toList();
+        Started failed = started.stream().filter(s -> s.start().error() != Errors.NONE).findFirst().orElse(null);
+        if (failed == null) {
+            return CompletableFuture.completedFuture(new SubscribeResponse(Errors.NONE, null, generation, starts));
+        }
+        SubscribeResponse refused = new SubscribeResponse(failed.start().error(), "partition "
+                + failed.start().partition() + " could not start the subscription: " + failed.errorMessage(),
+                generation, starts);
+        if (!request.key().isRegistered()) {
+            return CompletableFuture.completedFuture(refused);
+        }
+        SubscriptionInfo.Consumer consumer = new SubscriptionInfo.Consumer(ConnectionId.of(request.connectionId()),
+                request.consumerId(), registries.brokerId());
+        return registries.call(() -> registries.subscriptions().detach(request.key(), consumer))
+                .handle((detached, failure) -> refused);
     }
 
     /**
@@ -94,14 +127,15 @@ public final class SubscribeHandler extends RequestHandler<SubscribeRequest> {
                 .thenApply(attachment -> attachment.subscription().generation());
     }
 
-    private CompletableFuture<PartitionStart> start(TopicInfo info, int partition, StateKey key, SubscriptionKey subscription) {
+    private CompletableFuture<Started> start(TopicInfo info, int partition, StateKey key, SubscriptionKey subscription) {
         LogPartition id = new LogPartition(info.logId(), partition);
         boolean queue = subscription instanceof SubscriptionKey.Queue;
         if (subscription instanceof SubscriptionKey.Private) {
             manager.privateSubscribed(key, id);
         }
         return manager.subscribe(id, key, queue, subscription.isRegistered()).handle((start, failure) -> failure == null
-                ? new PartitionStart(partition, Errors.NONE, start)
-                : new PartitionStart(partition, SubscriptionErrors.of(failure), -1));
+                ? new Started(new PartitionStart(partition, Errors.NONE, start), null)
+                : new Started(new PartitionStart(partition, SubscriptionErrors.of(failure), -1),
+                        SubscriptionErrors.message(failure)));
     }
 }

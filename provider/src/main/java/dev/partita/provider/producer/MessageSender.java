@@ -4,6 +4,7 @@ import dev.partita.client.producer.ProducerRecord;
 import dev.partita.client.producer.RecordMetadata;
 import dev.partita.protocol.jms.JmsRecord;
 import dev.partita.protocol.jms.JmsRecordCodec;
+import dev.partita.protocol.jms.JmsSender;
 import dev.partita.protocol.message.ApiException;
 import dev.partita.protocol.message.Errors;
 import dev.partita.protocol.message.TopicKey;
@@ -22,6 +23,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageFormatException;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * How one session sends: stamps the header fields the spec gives the provider
  * ({@code JMSDestination}, {@code JMSDeliveryMode}, {@code JMSPriority}, {@code JMSTimestamp},
  * {@code JMSExpiration}, {@code JMSDeliveryTime}, {@code JMSMessageID}) on the application's message
- * object (a foreign one too, before it is copied), turns it into a record and hands it to the
+ * object (a foreign one too, before it is copied), turns it into a record (carrying the sending
+ * connection's id and client ID, for the broker's noLocal test) and hands it to the
  * connection's producer of its delivery mode, for the one partition this session keeps per
  * destination (chosen at its first send there, never changed: DESIGN.md "Ordering").
  *
@@ -136,11 +139,14 @@ public final class MessageSender {
     }
 
     private ProducerRecord toRecord(PartitaDestination destination, PartitaMessage message, long now) throws JMSException {
-        JmsRecord jms = MessageRecords.toRecord(message);
+        // The sending connection and client ID travel with the record: the broker compares them for noLocal consumers.
+        JmsRecord jms = MessageRecords.toRecord(message)
+                .withSender(new JmsSender(UUID.fromString(connection.connectionId()), connection.getClientID()));
         long recordTimestamp = JmsRecordCodec.recordTimestamp(jms, now);
         Header[] headers = JmsRecordCodec.DEFAULT.encodeHeaders(jms, recordTimestamp);
         int partition = partitionFor(destination);
-        return new ProducerRecord(topicKey(destination), partition, recordTimestamp, null, jms.body(), List.of(headers));
+        return new ProducerRecord(topicKey(destination), partition, recordTimestamp, destination.recordKey(), jms.body(),
+                List.of(headers));
     }
 
     private int partitionFor(PartitaDestination destination) throws JMSException {
