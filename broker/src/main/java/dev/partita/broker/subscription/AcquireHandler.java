@@ -63,7 +63,8 @@ public final class AcquireHandler extends RequestHandler<AcquireRequest> {
         StateKey key = StateKeys.of(request.key(), request.generation());
         boolean queue = request.key() instanceof SubscriptionKey.Queue;
         int totalBytes = request.maxBytes() <= 0 ? Integer.MAX_VALUE : request.maxBytes();
-        Acquirer.RecordFilter filter = manager.selectors().filterFor(request.connectionId(), request.sessionId(), key);
+        Acquirer.RecordFilter filter = TemporaryDestinations.onlyItsRecords(request.topic(),
+                manager.selectors().filterFor(request.connectionId(), request.sessionId(), key));
         List<Acquirer.Target> targets = new ArrayList<>();
         for (AcquirePartition p : request.partitions()) {
             int maxBytes = p.partitionMaxBytes() <= 0 ? totalBytes : Math.min(p.partitionMaxBytes(), totalBytes);

@@ -1,6 +1,7 @@
 package dev.partita.broker.subscription;
 
 import dev.partita.broker.controller.ClusterCoordinator;
+import dev.partita.broker.partition.Appender;
 import dev.partita.broker.server.RequestHandler;
 import dev.partita.broker.server.handler.TopicService;
 import dev.partita.broker.zk.TopicInfo;
@@ -27,7 +28,13 @@ public final class SubscriptionHandlers {
                 .anyMatch(t -> t.logId().equals(logId) && t.topic().kind() == DestinationKind.QUEUE));
         manager.useDestinations(topics, logId -> coordinator.topics().topics().stream()
                 .filter(t -> t.logId().equals(logId)).findFirst().map(TopicInfo::configs).orElse(Map.of()));
+        TemporaryDestinations temporaries = new TemporaryDestinations(manager, topics,
+                new Appender(manager.replicas(), manager.clock()), TemporaryDestinations.INTERNAL_TOPICS);
+        manager.useTemporaryDestinations(temporaries);
+        topics.useTemporaryDestinations(temporaries::resolve);
         return List.of(
+                new TemporaryHandlers.Create(temporaries),
+                new TemporaryHandlers.Delete(temporaries),
                 new SubscribeHandler(manager, topics, registries),
                 new SessionHeartbeatHandler(manager),
                 new AcquireHandler(manager, topics),

@@ -74,6 +74,7 @@ public final class SubscriptionManager implements FlushListener, RetentionFloor,
     private volatile Predicate<String> isQueueLog = logId -> false;
     private volatile Function<String, Map<String, String>> destinationConfigs = logId -> Map.of();
     private volatile DeadLetters deadLetters;
+    private volatile TemporaryDestinations temporaries;
     private volatile OffsetPublisher offsets;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(NamedThreadFactory.single("partita-subscription-leases").daemon());
@@ -108,6 +109,15 @@ public final class SubscriptionManager implements FlushListener, RetentionFloor,
 
     long nowMs() {
         return clock.millis();
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** The temporary destinations this broker holds: they go with their owner's lease. */
+    void useTemporaryDestinations(TemporaryDestinations temporaries) {
+        this.temporaries = temporaries;
     }
 
     /** The registries whose consumers and client IDs a silent connection loses. */
@@ -180,6 +190,10 @@ public final class SubscriptionManager implements FlushListener, RetentionFloor,
      * @return whether this broker knew it
      */
     CompletableFuture<Boolean> dropPrivate(StateKey key) {
+        TemporaryDestinations temporary = temporaries;
+        if (temporary != null && temporary.isLiveQueueSubscription(key)) {
+            return CompletableFuture.completedFuture(true); // a temporary queue's subscription outlives its consumers
+        }
         Set<LogPartition> partitions = privatePartitions.remove(key);
         selectors.forget(key);
         if (partitions == null) {
@@ -278,6 +292,10 @@ public final class SubscriptionManager implements FlushListener, RetentionFloor,
             lastSeen.forEach((connection, seen) -> {
                 if (seen + deliveryConfig.leaseTimeoutMs() <= now && expiredConnections.add(connection)) {
                     known.expire(connection);
+                    TemporaryDestinations temporary = temporaries;
+                    if (temporary != null) {
+                        temporary.expire(connection);
+                    }
                 }
             });
         }

@@ -6,6 +6,7 @@ import dev.partita.provider.consumer.ClientIds;
 import dev.partita.provider.consumer.ConnectionConsumers;
 import dev.partita.provider.consumer.PartitaConnectionConsumer;
 import dev.partita.provider.consumer.Subscriptions;
+import dev.partita.provider.destination.ConnectionTemporaries;
 import dev.partita.provider.session.AckMode;
 import dev.partita.provider.session.NotImplementedYet;
 import dev.partita.provider.session.PartitaSession;
@@ -67,6 +68,7 @@ public final class PartitaConnection implements Connection, QueueConnection, Top
     private final PartitaClient client;
     private final ConnectionSender sender;
     private final ConnectionConsumers consumers;
+    private final ConnectionTemporaries temporaries;
     private final AtomicLong messageIds = new AtomicLong();
     private final List<PartitaSession> sessions = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
@@ -82,6 +84,8 @@ public final class PartitaConnection implements Connection, QueueConnection, Top
         this.client = client;
         this.sender = new ConnectionSender(client, options);
         this.consumers = new ConnectionConsumers(this, client, user, password);
+        this.temporaries = new ConnectionTemporaries(client, UUID.fromString(connectionId),
+                options.reconnectTimeoutMs() + options.requestTimeoutMs(), consumers::leaseHeldAt);
         if (options.clientId() != null) {
             this.clientId = options.clientId();
             this.clientIdFixed = true;
@@ -152,6 +156,11 @@ public final class PartitaConnection implements Connection, QueueConnection, Top
 
     public ConnectionOptions options() {
         return options;
+    }
+
+    /** The temporary queues and topics this connection created (deleted when it closes). */
+    public ConnectionTemporaries temporaries() {
+        return temporaries;
     }
 
     public ConnectionSender sender() {
@@ -392,6 +401,7 @@ public final class PartitaConnection implements Connection, QueueConnection, Top
             }
         }
         sessions.clear();
+        temporaries.deleteAll(); // its consumers are closed with the sessions; before the heartbeats stop
         consumers.close();
         String claimed;
         synchronized (lock) {

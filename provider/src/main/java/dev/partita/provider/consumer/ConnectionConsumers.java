@@ -130,7 +130,7 @@ public final class ConnectionConsumers implements AutoCloseable {
     }
 
     /** The connection must heartbeat {@code broker} from now on: it holds acquisitions there. */
-    void leaseHeldAt(BrokerEndpoint broker) {
+    public void leaseHeldAt(BrokerEndpoint broker) {
         leaseBrokers.add(broker);
     }
 

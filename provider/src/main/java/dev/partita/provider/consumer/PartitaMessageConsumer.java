@@ -11,8 +11,6 @@ import dev.partita.protocol.selector.Selector;
 import dev.partita.protocol.selector.SelectorSyntaxException;
 import dev.partita.provider.connection.ConnectionOptions;
 import dev.partita.provider.destination.PartitaDestination;
-import dev.partita.provider.destination.PartitaQueue;
-import dev.partita.provider.destination.PartitaTopic;
 import dev.partita.provider.session.AckMode;
 import dev.partita.provider.util.JmsExceptions;
 import jakarta.jms.IllegalStateException;
@@ -387,7 +385,7 @@ public final class PartitaMessageConsumer implements QueueReceiver, TopicSubscri
     @Override
     public Queue getQueue() throws JMSException {
         checkClosed();
-        if (destination instanceof PartitaQueue queue) {
+        if (destination instanceof Queue queue) { // a temporary queue too
             return queue;
         }
         throw new IllegalStateException("this consumer reads a topic, not a queue");
@@ -396,7 +394,7 @@ public final class PartitaMessageConsumer implements QueueReceiver, TopicSubscri
     @Override
     public Topic getTopic() throws JMSException {
         checkClosed();
-        if (destination instanceof PartitaTopic topic) {
+        if (destination instanceof Topic topic) { // a temporary topic too
             return topic;
         }
         throw new IllegalStateException("this consumer reads a queue, not a topic");

@@ -1,9 +1,12 @@
 package dev.partita.provider.consumer;
 
+import dev.partita.protocol.message.DestinationKind;
 import dev.partita.protocol.message.Errors;
 import dev.partita.protocol.message.SubscriptionKey;
+import dev.partita.protocol.message.TemporaryDestinationName;
 import dev.partita.protocol.message.UnsubscribeRequest;
 import dev.partita.protocol.message.UnsubscribeResponse;
+import dev.partita.provider.destination.ConnectionTemporaries;
 import dev.partita.provider.destination.PartitaDestination;
 import dev.partita.provider.destination.PartitaQueue;
 import dev.partita.provider.destination.PartitaTopic;
@@ -32,8 +35,27 @@ public final class Subscriptions {
                                                   boolean noLocal) throws JMSException {
         PartitaDestination target = destination(destination);
         session.connection().connection().markUsed();
+        if (target.isTemporary()) {
+            return temporary(session, target, selector, noLocal);
+        }
         SubscriptionKey key = target instanceof PartitaQueue ? SubscriptionKey.queue(target.name()) : null;
         return PartitaMessageConsumer.open(session, target, key, selector, target instanceof PartitaTopic && noLocal, false);
+    }
+
+    /**
+     * A consumer of a temporary destination, which only its connection may read: a temporary
+     * queue's consumers share its one subscription, a temporary topic's each get a private one.
+     */
+    private static PartitaMessageConsumer temporary(SessionDelivery session, PartitaDestination target, String selector,
+                                                    boolean noLocal) throws JMSException {
+        ConnectionTemporaries temporaries = session.connection().connection().temporaries();
+        temporaries.checkConsumer(target);
+        boolean queue = target.kind() == DestinationKind.QUEUE;
+        SubscriptionKey key = queue
+                ? TemporaryDestinationName.of(target.topicKey()).orElseThrow().queueSubscription() : null;
+        PartitaMessageConsumer consumer = PartitaMessageConsumer.open(session, target, key, selector, !queue && noLocal, false);
+        temporaries.consumerOpened(target, consumer::isClosed);
+        return consumer;
     }
 
     /** {@code createDurableConsumer} / {@code createDurableSubscriber}: unshared, needs a client ID. */

@@ -350,12 +350,12 @@ public final class PartitaJMSContext implements JMSContext {
 
     @Override
     public TemporaryQueue createTemporaryQueue() {
-        throw notImplemented("JMSContext.createTemporaryQueue");
+        return unchecked(() -> session().createTemporaryQueue());
     }
 
     @Override
     public TemporaryTopic createTemporaryTopic() {
-        throw notImplemented("JMSContext.createTemporaryTopic");
+        return unchecked(() -> session().createTemporaryTopic());
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.partita.provider.destination;
 
 import dev.partita.protocol.jms.JmsDestination;
 import dev.partita.protocol.message.DestinationKind;
+import dev.partita.protocol.message.TemporaryDestinationName;
+import dev.partita.protocol.message.TopicKey;
 import jakarta.jms.Destination;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
@@ -15,13 +17,13 @@ import javax.naming.StringRefAddr;
 /**
  * A Partita queue or topic: a kind and a name (1..1000 UTF-8 bytes, as the broker accepts).
  * Immutable, thread-safe and serializable, so it can sit in a JNDI tree or an {@code ObjectMessage}.
- * Two destinations are equal when kind and name are.
+ * Two destinations are equal when kind, name and temporariness are.
  *
  * <p>{@link Referenceable}, so any naming service can hold one: the reference names the factory
  * class of the {@code jndi} module by its name only (no compile dependency on it).
  */
 public abstract sealed class PartitaDestination implements Destination, Serializable, Referenceable
-        permits PartitaQueue, PartitaTopic {
+        permits PartitaQueue, PartitaTopic, PartitaTemporaryQueue, PartitaTemporaryTopic {
 
     private static final long serialVersionUID = 1L;
 
@@ -47,6 +49,25 @@ public abstract sealed class PartitaDestination implements Destination, Serializ
 
     public abstract DestinationKind kind();
 
+    /** Whether this is a {@code TemporaryQueue} or {@code TemporaryTopic}. */
+    public boolean isTemporary() {
+        return false;
+    }
+
+    /** How requests name it: its kind and its name (a temporary destination's name says where it lives). */
+    public TopicKey topicKey() {
+        return new TopicKey(kind(), name);
+    }
+
+    /**
+     * The key of the records sent to it: a temporary destination's (see
+     * {@link TemporaryDestinationName#recordKey()}) for any destination named in its reserved form,
+     * else none.
+     */
+    public byte[] recordKey() {
+        return TemporaryDestinationName.of(topicKey()).map(TemporaryDestinationName::recordKey).orElse(null);
+    }
+
     /** Class name of the {@code javax.naming.spi.ObjectFactory} that rebuilds destinations from references. */
     public static final String OBJECT_FACTORY = "dev.partita.jndi.PartitaObjectFactory";
 
@@ -60,13 +81,19 @@ public abstract sealed class PartitaDestination implements Destination, Serializ
 
     /** The form records carry in {@code JMSDestination} and {@code JMSReplyTo}. */
     public JmsDestination toRecordForm() {
-        return new JmsDestination(kind(), name);
+        return new JmsDestination(kind(), name, isTemporary());
     }
 
     /** The destination a record names, or null for null. */
     public static PartitaDestination fromRecordForm(JmsDestination destination) {
         if (destination == null) {
             return null;
+        }
+        if (destination.temporary()) {
+            return switch (destination.kind()) {
+                case QUEUE -> new PartitaTemporaryQueue(destination.name(), null);
+                case TOPIC -> new PartitaTemporaryTopic(destination.name(), null);
+            };
         }
         return switch (destination.kind()) {
             case QUEUE -> new PartitaQueue(destination.name());
@@ -103,7 +130,8 @@ public abstract sealed class PartitaDestination implements Destination, Serializ
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof PartitaDestination that && kind() == that.kind() && name.equals(that.name);
+        return other instanceof PartitaDestination that && kind() == that.kind() && isTemporary() == that.isTemporary()
+                && name.equals(that.name);
     }
 
     @Override

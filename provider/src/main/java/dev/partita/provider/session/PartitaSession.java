@@ -449,13 +449,15 @@ public final class PartitaSession implements QueueSession, TopicSession {
     @Override
     public TemporaryQueue createTemporaryQueue() throws JMSException {
         checkClosed();
-        throw NotImplementedYet.receiving("Session.createTemporaryQueue");
+        connection.markUsed();
+        return connection.temporaries().createQueue();
     }
 
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
         checkClosed();
-        throw NotImplementedYet.receiving("Session.createTemporaryTopic");
+        connection.markUsed();
+        return connection.temporaries().createTopic();
     }
 
     @Override

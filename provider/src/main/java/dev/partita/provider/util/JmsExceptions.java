@@ -41,7 +41,8 @@ import java.util.concurrent.TimeoutException;
  * <table>
  * <caption>Client errors and the JMS exceptions they become</caption>
  * <tr><th>client</th><th>JMS</th></tr>
- * <tr><td>UNKNOWN_TOPIC_OR_PARTITION, INVALID_TOPIC, UNKNOWN_SUBSCRIPTION</td><td>{@code InvalidDestinationException}</td></tr>
+ * <tr><td>UNKNOWN_TOPIC_OR_PARTITION, INVALID_TOPIC, UNKNOWN_SUBSCRIPTION, TEMPORARY_DESTINATION_GONE,
+ * NOT_TEMPORARY_DESTINATION_OWNER</td><td>{@code InvalidDestinationException}</td></tr>
  * <tr><td>CLIENT_ID_IN_USE, INVALID_CLIENT_ID</td><td>{@code InvalidClientIDException}</td></tr>
  * <tr><td>INVALID_SELECTOR</td><td>{@code InvalidSelectorException}</td></tr>
  * <tr><td>SASL_AUTHENTICATION_FAILED, UNSUPPORTED_SASL_MECHANISM, ILLEGAL_SASL_STATE</td><td>{@code JMSSecurityException}</td></tr>
@@ -85,7 +86,8 @@ public final class JmsExceptions {
 
     private static JMSException forError(Errors error, String message) {
         return switch (error) {
-            case UNKNOWN_TOPIC_OR_PARTITION, INVALID_TOPIC, UNKNOWN_SUBSCRIPTION -> new InvalidDestinationException(message, error.name());
+            case UNKNOWN_TOPIC_OR_PARTITION, INVALID_TOPIC, UNKNOWN_SUBSCRIPTION, TEMPORARY_DESTINATION_GONE,
+                    NOT_TEMPORARY_DESTINATION_OWNER -> new InvalidDestinationException(message, error.name());
             case CLIENT_ID_IN_USE, INVALID_CLIENT_ID -> new InvalidClientIDException(message, error.name());
             case INVALID_SELECTOR -> new InvalidSelectorException(message, error.name());
             case SASL_AUTHENTICATION_FAILED, UNSUPPORTED_SASL_MECHANISM, ILLEGAL_SASL_STATE ->

@@ -50,6 +50,7 @@ public final class TopicService implements AutoCloseable {
     private final PartitionStateStore states;
     private final BrokerRegistry brokers;
     private final ControllerElection election;
+    private volatile java.util.function.Function<TopicKey, CompletableFuture<TopicInfo>> temporaryDestinations = key -> null;
     private final ExecutorService admin =
             Executors.newFixedThreadPool(2, NamedThreadFactory.numbered("partita-admin").daemon());
 
@@ -60,6 +61,14 @@ public final class TopicService implements AutoCloseable {
         this.states = states;
         this.brokers = brokers;
         this.election = election;
+    }
+
+    /**
+     * Resolves the names of temporary destinations (answering null for any other name); see
+     * {@code dev.partita.broker.subscription.TemporaryDestinations}.
+     */
+    public void useTemporaryDestinations(java.util.function.Function<TopicKey, CompletableFuture<TopicInfo>> resolver) {
+        this.temporaryDestinations = resolver;
     }
 
     /** The destination if this broker's cache knows it. */
@@ -74,6 +83,10 @@ public final class TopicService implements AutoCloseable {
      * Fails with {@code UNKNOWN_TOPIC_OR_PARTITION} when it does not exist and is not created.
      */
     public CompletableFuture<TopicInfo> resolve(TopicKey key, boolean allowAutoCreate) {
+        CompletableFuture<TopicInfo> temporary = temporaryDestinations.apply(key);
+        if (temporary != null) {
+            return temporary; // never auto-created: a temporary destination exists only once created
+        }
         Optional<TopicInfo> known = topics.topic(key);
         if (known.isPresent()) {
             return CompletableFuture.completedFuture(known.get());
