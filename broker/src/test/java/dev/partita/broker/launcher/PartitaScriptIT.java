@@ -3,6 +3,7 @@ package dev.partita.broker.launcher;
 import static dev.partita.broker.Requests.produce;
 import static dev.partita.broker.Requests.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.partita.broker.BrokerProcess;
 import dev.partita.broker.RawClient;
@@ -13,6 +14,7 @@ import dev.partita.protocol.message.TopicKey;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/partita server} as a user runs it: from another directory, data in {@code ./data} of
- * that directory, free ports given with flags. A record goes round trip, SIGINT stops it with exit
+ * that directory, free ports given with flags. A record goes round trip, {@code bin/partita admin
+ * subscriptions} answers from the broker's offset cache (on by default), SIGINT stops it with exit
  * code 0 and the clean-shutdown marker. The test's class path is handed over in
  * {@code PARTITA_CLASSPATH}, so the script does not build (the build is what runs this test).
  */
@@ -52,6 +55,13 @@ class PartitaScriptIT {
                 assertThat(produce(client, topic, 0, Acks.ALL, "hello").error()).isEqualTo(Errors.NONE);
                 assertThat(readAll(client, topic, 0, 0)).containsExactly(new OffsetValue(0, "hello"));
             }
+            // the script hands 'admin ...' through; a broker started this way runs its offset cache
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                ProcessResult admin = run(List.of(script.toString(), "admin", "subscriptions", "--bootstrap",
+                        "localhost:" + port), env);
+                assertThat(admin.exitCode()).as(admin.err()).isZero();
+                assertThat(admin.out()).startsWith("No subscriptions");
+            });
             assertThat(broker.interrupt()).as("exit code after SIGINT").isZero();
         }
         Path data = workDir.resolve("data");
@@ -59,6 +69,24 @@ class PartitaScriptIT {
         try (var dirs = Files.list(data)) {
             assertThat(dirs.map(p -> p.getFileName().toString())).anyMatch(name -> name.endsWith("-0"));
         }
+    }
+
+    record ProcessResult(int exitCode, String out, String err) {
+    }
+
+    /** Runs a short command in {@code workDir}, its output kept in files (no pipe to block on). */
+    private ProcessResult run(List<String> command, Map<String, String> env) throws Exception {
+        Path out = Files.createTempFile(workDir, "out", ".txt");
+        Path err = Files.createTempFile(workDir, "err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("'" + String.join(" ", command) + "' did not end within 30 s");
+        }
+        return new ProcessResult(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     static Path repositoryRoot() {
