@@ -38,11 +38,14 @@ public final class PartitaClient implements AutoCloseable {
     private final NetworkClient network;
     private final MetadataCache metadata;
     private final Admin admin;
+    private final Transport transport;
     private final List<Producer> producers = new ArrayList<>(); // guarded by this
+    private final List<NetworkClient> extraNetworks = new ArrayList<>(); // guarded by this
     private boolean closed; // guarded by this
 
     private PartitaClient(ClientConfig config, Transport transport) {
         this.config = config;
+        this.transport = transport;
         int clientNumber = CLIENT_IDS.getAndIncrement();
         this.group = transport.newEventLoopGroup(config.ioThreads(), "partita-client-io-");
         this.callbacks = new CallbackExecutor("partita-client-callback-" + clientNumber);
@@ -82,6 +85,21 @@ public final class PartitaClient implements AutoCloseable {
         return network;
     }
 
+    /**
+     * Further connections to the brokers (one per broker, made on first use) with this client's
+     * settings and threads, closed with the client. A broker answers each connection in request
+     * order, so requests that may wait long at the broker (a produce to a full destination) go
+     * over connections of their own, where they hold back no other request's answer.
+     */
+    public synchronized NetworkClient newNetworkClient() {
+        if (closed) {
+            throw new ClientClosedException("client is closed");
+        }
+        NetworkClient extra = new NetworkClient(network.settings(), group, transport);
+        extraNetworks.add(extra);
+        return extra;
+    }
+
     /** A producer with the default sticky partition choice (one partition per topic). */
     public Producer newProducer() {
         return newProducer(PartitionChooser.sticky());
@@ -113,15 +131,18 @@ public final class PartitaClient implements AutoCloseable {
     @Override
     public void close() {
         List<Producer> open;
+        List<NetworkClient> extras;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
             open = new ArrayList<>(producers);
+            extras = new ArrayList<>(extraNetworks);
         }
         open.forEach(Producer::close);
         metadata.close();
+        extras.forEach(NetworkClient::close);
         network.close();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         try {

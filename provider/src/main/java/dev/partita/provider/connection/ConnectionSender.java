@@ -4,6 +4,7 @@ import dev.partita.client.CallbackExecutor;
 import dev.partita.client.ClientConfig;
 import dev.partita.client.PartitaClient;
 import dev.partita.client.metadata.TopicInfo;
+import dev.partita.client.network.NetworkClient;
 import dev.partita.client.producer.PartitionChooser;
 import dev.partita.client.producer.Producer;
 import dev.partita.client.producer.ProducerRecord;
@@ -24,7 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The send side of one connection, shared by all its sessions: two client {@link Producer}s
  * (acks ALL for {@code PERSISTENT} messages, acks LEADER for {@code NON_PERSISTENT} ones), made on
- * first use; the thread on which their send futures complete ({@code partita-jms-acks-N}, which
+ * first use, sending over connections of their own ({@code PartitaClient.newNetworkClient}: the
+ * broker answers a connection in order, and may hold a send to a full destination up to its block
+ * time, which must not hold back the consumers' acknowledgements); the thread on which their
+ * send futures complete ({@code partita-jms-acks-N}, which
  * runs no application code, so a synchronous send made inside a {@code CompletionListener} still
  * gets its answer); and the completion thread ({@code partita-jms-completion-N}) on which every
  * {@code CompletionListener} runs, never an I/O thread.
@@ -46,6 +50,7 @@ public final class ConnectionSender {
     private final AtomicInteger nextPartition = new AtomicInteger(ThreadLocalRandom.current().nextInt(1 << 16));
     private Producer persistent; // guarded by this
     private Producer nonPersistent; // guarded by this
+    private NetworkClient sendConnections; // guarded by this; made with the first producer
     private boolean closed; // guarded by this
 
     ConnectionSender(PartitaClient client, ConnectionOptions options) {
@@ -110,9 +115,15 @@ public final class ConnectionSender {
 
     private Producer newProducer(Acks acks) {
         ClientConfig config = client.config().toBuilder().acks(acks).build();
+        if (sendConnections == null) {
+            // Sends go over connections of their own: a send the broker holds (a full destination)
+            // then holds back no acknowledgement of the connection's consumers.
+            sendConnections = client.newNetworkClient();
+        }
+        NetworkClient network = sendConnections;
         // Records name their partition (the session's choice); the chooser is never asked.
         return new Producer(config, client.metadata(),
-                (leader, request) -> client.network().send(leader, request, ProduceResponse.class),
+                (leader, request) -> network.send(leader, request, ProduceResponse.class),
                 acknowledgements, PartitionChooser.sticky());
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.partita.broker.config.BrokerConfig;
 import dev.partita.provider.PartitaConnectionFactory;
 import dev.partita.provider.destination.PartitaQueue;
+import dev.partita.protocol.message.TopicKey;
 import dev.partita.provider.testing.TestBroker;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
@@ -107,6 +108,59 @@ class FullQueueIT {
 
             producer.send(session.createTextMessage("room again")); // acknowledgements freed the space
             assertThat(((TextMessage) consumer.receive(10_000)).getText()).isEqualTo("room again");
+        }
+    }
+
+    @Test
+    void aHeldSendHoldsBackNoAcknowledgementOfItsConnection() throws Exception {
+        PartitaQueue full = new PartitaQueue("full-held");
+        PartitaQueue other = new PartitaQueue("not-full");
+        broker.client().admin().createTopic(TopicKey.queue(full.getQueueName()), 1, (short) 1,
+                Map.of("max.unconsumed.bytes", "3000", "full.block.ms", "15000")).get(20, TimeUnit.SECONDS);
+        try (Connection connection = factory.createConnection()) {
+            connection.start();
+            Session sending = connection.createSession();
+            MessageProducer toOther = sending.createProducer(other);
+            for (int i = 0; i < 3; i++) {
+                toOther.send(sending.createTextMessage("other-" + i));
+            }
+            MessageProducer toFull = sending.createProducer(full);
+            CompletableFuture<Exception> held = null;
+            for (int i = 0; i < 20 && held == null; i++) {
+                CompletableFuture<Exception> outcome = new CompletableFuture<>();
+                toFull.send(sending.createTextMessage(BODY), new CompletionListener() {
+                    @Override
+                    public void onCompletion(Message message) {
+                        outcome.complete(null);
+                    }
+
+                    @Override
+                    public void onException(Message message, Exception exception) {
+                        outcome.complete(exception);
+                    }
+                });
+                try {
+                    assertThat(outcome.get(2, TimeUnit.SECONDS)).isNull();
+                } catch (java.util.concurrent.TimeoutException stillWaiting) {
+                    held = outcome;
+                }
+            }
+            assertThat(held).as("a send to the full queue is held").isNotNull();
+
+            // AUTO_ACKNOWLEDGE confirms each ack before the next message: with the acks answered
+            // behind the held send, the second receive would wait for its block time (15 s).
+            Session consuming = connection.createSession(Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = consuming.createConsumer(other);
+            long start = System.nanoTime();
+            for (int i = 0; i < 3; i++) {
+                assertThat(((TextMessage) consumer.receive(10_000)).getText()).isEqualTo("other-" + i);
+            }
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
+            assertThat(held).as("still held").isNotDone();
+
+            MessageConsumer drain = consuming.createConsumer(full);
+            assertThat(drain.receive(10_000)).isNotNull(); // frees the space: the held send goes through
+            assertThat(held.get(10, TimeUnit.SECONDS)).isNull();
         }
     }
 
