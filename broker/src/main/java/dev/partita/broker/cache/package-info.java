@@ -5,12 +5,19 @@
  * <h2>What it is</h2>
  * <ul>
  *   <li>One distributed map from (subscription, generation, log id, partition) to (committed start,
- *       log end, lag, leader epoch, state offset, updated-at), written by each partition leader after
- *       a state change commits, read by any broker to answer {@code DescribeSubscriptions}, lag and
- *       admin queries without asking every leader ({@link dev.partita.broker.cache.OffsetCache}).</li>
+ *       log end, lag, consumers, leader epoch, state offset, updated-at), written by each partition
+ *       leader ({@code subscription.OffsetPublisher}, from the lease timer on the partition's thread,
+ *       about once a second, only what changed plus a refresh every
+ *       {@link dev.partita.broker.cache.OffsetCache#REFRESH_INTERVAL_MS}), read by any broker to answer
+ *       {@code DESCRIBE_SUBSCRIPTIONS} ({@code subscription.DescribeSubscriptionsHandler}, behind
+ *       {@code bin/partita admin subscriptions}) without asking every leader
+ *       ({@link dev.partita.broker.cache.OffsetCache}). {@code PartitaBroker} starts it (unless
+ *       {@code cache.enabled=false}) and closes it at shutdown.</li>
  *   <li>Versioned: a write replaces an entry only if its (leader epoch, state offset) is strictly
- *       greater, compared and stored in one step on the key's owning member (an entry processor), so
- *       writes arriving late or out of order never move an entry backwards.</li>
+ *       greater (then log end, then time: a produce changes no state), compared and stored in one
+ *       step on the key's owning member (an entry processor), so writes arriving late or out of
+ *       order never move an entry backwards. Entries live 60 s after their last write, so those of
+ *       deleted subscriptions and departed leaders go.</li>
  *   <li>Members find each other through ZooKeeper: each publishes its address as an ephemeral node
  *       {@code <root>/hazelcast/members/<brokerId>} ({@link dev.partita.broker.zk.CacheMemberRegistry})
  *       and a Hazelcast discovery strategy lists those nodes; no multicast, no static member list.
