@@ -84,6 +84,19 @@ public final class Producer implements AutoCloseable {
      * (up to {@code maxBlockMs}); every failure, including those, is reported through the future.
      */
     public CompletableFuture<RecordMetadata> send(ProducerRecord record) {
+        return send(record, 0);
+    }
+
+    /**
+     * As {@link #send(ProducerRecord)}, also counting {@code retainedBytes} against the buffer
+     * memory until the record completes: memory the caller keeps for the record meanwhile (an
+     * asynchronous JMS send keeps its message object for the completion listener), so that
+     * {@code bufferMemory} bounds all the heap unacknowledged sends hold, not only their records.
+     */
+    public CompletableFuture<RecordMetadata> send(ProducerRecord record, long retainedBytes) {
+        if (retainedBytes < 0) {
+            throw new IllegalArgumentException("retainedBytes must not be negative: " + retainedBytes);
+        }
         if (closed) {
             return Futures.failed(new ClientClosedException("producer is closed"));
         }
@@ -109,7 +122,7 @@ public final class Producer implements AutoCloseable {
             long timestamp = record.timestamp() != null ? record.timestamp() : start;
             long remainingBlockMs = Math.max(0, maxBlockMs - (clockMs.getAsLong() - start));
             RecordAccumulator.AppendResult result = accumulator.append(new TopicPartition(record.topic(), partition),
-                    timestamp, record.key(), record.value(), headers, remainingBlockMs);
+                    timestamp, record.key(), record.value(), headers, retainedBytes, remainingBlockMs);
             if (result.batchReady() || result.newBatch()) {
                 // A full batch goes now; a new one starts a linger timer the sender must learn of.
                 sender.wakeup();

@@ -80,15 +80,25 @@ public final class RecordAccumulator {
         return size;
     }
 
+    /** As {@link #append(TopicPartition, long, byte[], byte[], Header[], long, long)} with nothing retained beside the record. */
+    AppendResult append(TopicPartition tp, long timestamp, byte[] key, byte[] value, Header[] headers, long maxBlockMs)
+            throws InterruptedException {
+        return append(tp, timestamp, key, value, headers, 0, maxBlockMs);
+    }
+
     /**
      * Appends a record to its partition's open batch, opening a new batch when the open one is full.
+     * The record holds its estimated size plus {@code retainedBytes} (what the caller keeps for it
+     * until it completes) of buffer memory.
      *
      * @throws BufferExhaustedException if buffer memory stayed full for {@code maxBlockMs}
      * @throws ClientClosedException if the producer is closing
      */
-    AppendResult append(TopicPartition tp, long timestamp, byte[] key, byte[] value, Header[] headers, long maxBlockMs)
-            throws InterruptedException {
-        long size = estimatedSize(key, value, headers);
+    AppendResult append(TopicPartition tp, long timestamp, byte[] key, byte[] value, Header[] headers, long retainedBytes,
+                        long maxBlockMs) throws InterruptedException {
+        long recordSize = estimatedSize(key, value, headers);
+        // What is retained beside a record never makes it fail: at most the whole buffer is held.
+        long size = Math.max(recordSize, Math.min(recordSize + retainedBytes, memory.capacity()));
         memory.reserve(size, maxBlockMs);
         try {
             synchronized (this) {

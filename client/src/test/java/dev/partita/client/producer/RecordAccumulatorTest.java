@@ -169,6 +169,29 @@ class RecordAccumulatorTest {
     }
 
     @Test
+    void bytesRetainedBesideARecordHoldBufferMemoryUntilItsBatchCompletes() throws Exception {
+        long oneRecord = RecordAccumulator.estimatedSize(null, new byte[1_000], NO_HEADERS);
+        RecordAccumulator acc = accumulator(16_384, 0, 3 * oneRecord);
+        acc.append(TP0, 5, null, new byte[1_000], NO_HEADERS, oneRecord, 0);
+        assertThat(acc.bufferMemoryUsed()).isEqualTo(2 * oneRecord);
+        assertThatThrownBy(() -> acc.append(TP0, 5, null, new byte[1_000], NO_HEADERS, oneRecord, 100))
+                .as("a second record with as much retained does not fit").isInstanceOf(BufferExhaustedException.class);
+
+        ProducerBatch batch = acc.poll(TP0);
+        batch.close();
+        acc.deallocate(batch);
+        assertThat(acc.bufferMemoryUsed()).isZero();
+    }
+
+    @Test
+    void whatIsRetainedBesideARecordNeverMakesItLargerThanTheWholeBuffer() throws Exception {
+        long oneRecord = RecordAccumulator.estimatedSize(null, new byte[1_000], NO_HEADERS);
+        RecordAccumulator acc = accumulator(16_384, 0, oneRecord + 10);
+        acc.append(TP0, 5, null, new byte[1_000], NO_HEADERS, oneRecord, 0);
+        assertThat(acc.bufferMemoryUsed()).isEqualTo(oneRecord + 10);
+    }
+
+    @Test
     void aRecordLargerThanTheWholeBufferFailsAtOnce() {
         RecordAccumulator acc = accumulator(16_384, 0, 500);
         assertThatThrownBy(() -> acc.append(TP0, 5, null, new byte[1_000], NO_HEADERS, 60_000))
