@@ -42,6 +42,37 @@ class Interop_SpringJmsIT extends TckTest {
     }
 
     @Test
+    @DisplayName("JmsTemplate.sendAndReceive: a temporary queue per request carries each reply")
+    void jmsTemplateSendAndReceive() throws Exception {
+        Queue service = queue("spring-request-reply");
+        ConnectionFactory factory = factory();
+        JmsTemplate replier = new JmsTemplate(factory);
+        DefaultMessageListenerContainer container = container(factory, service, (MessageListener) request -> {
+            try {
+                String text = ((TextMessage) request).getText();
+                replier.send(request.getJMSReplyTo(), session -> {
+                    TextMessage reply = session.createTextMessage(text.toUpperCase(java.util.Locale.ROOT));
+                    reply.setJMSCorrelationID(request.getJMSMessageID());
+                    return reply;
+                });
+            } catch (JMSException e) {
+                throw new AssertionError(e);
+            }
+        }, Session.AUTO_ACKNOWLEDGE);
+        try {
+            JmsTemplate requester = new JmsTemplate(factory);
+            requester.setReceiveTimeout(Receiving.EXPECTED_MS);
+            for (String text : List.of("one", "two", "three")) {
+                Message reply = requester.sendAndReceive(service, session -> session.createTextMessage(text));
+                assertThat(reply).as("reply to " + text).isNotNull();
+                assertThat(((TextMessage) reply).getText()).isEqualTo(text.toUpperCase(java.util.Locale.ROOT));
+            }
+        } finally {
+            container.shutdown();
+        }
+    }
+
+    @Test
     @DisplayName("DefaultMessageListenerContainer delivers every message to its listener")
     void listenerContainerDelivers() throws Exception {
         Queue queue = queue("spring-dmlc");
