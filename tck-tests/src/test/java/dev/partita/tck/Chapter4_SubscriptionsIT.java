@@ -137,4 +137,51 @@ class Chapter4_SubscriptionsIT extends TckTest {
         assertThat(receive(urgent, 2)).containsExactlyInAnyOrder("flagged", "high");
         assertThat(urgent.receive(ABSENT_MS)).isNull();
     }
+
+    @Test
+    @DisplayName("6.11 / 8.3 a noLocal topic consumer does not receive what its own connection published, and receives other connections' messages")
+    void noLocalSkipsTheOwnConnectionsMessages() throws Exception {
+        MessageConsumer noLocal = connection.createSession().createConsumer(topic, null, true);
+        try (Connection other = factory().createConnection()) {
+            send(connection, topic, "own");
+            send(other, topic, "other");
+            send(connection, topic, "own-again");
+        }
+        assertThat(receive(noLocal, 1)).containsExactly("other");
+        assertThat(noLocal.receive(ABSENT_MS)).isNull();
+    }
+
+    @Test
+    @DisplayName("6.11 a durable noLocal subscription does not keep what connections with its client ID published")
+    void durableNoLocalSkipsTheClientIdsMessages() throws Exception {
+        Session session = connection.createSession();
+        String name = unique("nolocal");
+        session.createDurableSubscriber(topic, name, null, true).close();
+        try (Connection other = factory().createConnection()) {
+            send(connection, topic, "own, while inactive");
+            send(other, topic, "other");
+        }
+        MessageConsumer again = session.createDurableSubscriber(topic, name, null, true);
+        assertThat(receive(again, 1)).containsExactly("other");
+        assertThat(again.receive(ABSENT_MS)).isNull();
+        again.close();
+        session.unsubscribe(name);
+    }
+
+    @Test
+    @DisplayName("4.2.3 an inactive durable subscription whose noLocal changed is replaced: the messages it kept are gone")
+    void changingNoLocalReplacesTheSubscription() throws Exception {
+        Session session = connection.createSession();
+        String name = unique("replaced");
+        session.createDurableSubscriber(topic, name, null, false).close();
+        send(connection, topic, "kept by the first subscription");
+        MessageConsumer replaced = session.createDurableSubscriber(topic, name, null, true);
+        try (Connection other = factory().createConnection()) {
+            send(other, topic, "after");
+        }
+        assertThat(receive(replaced, 1)).containsExactly("after");
+        assertThat(replaced.receive(ABSENT_MS)).isNull();
+        replaced.close();
+        session.unsubscribe(name);
+    }
 }
