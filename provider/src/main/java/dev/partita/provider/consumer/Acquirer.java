@@ -68,8 +68,25 @@ final class Acquirer {
 
     /** Loads the destination's leaders into the acquiring client, then starts prefetching. */
     void start() {
-        client.topic(consumer.topicKey(), false, session.connection().connection().options().reconnectTimeoutMs())
-                .whenComplete((info, failure) -> pump()); // on failure pump retries through the missing-leader path
+        long startedMs = System.currentTimeMillis();
+        client.topic(consumer.topicKey(), false, reconnectTimeoutMs()).whenComplete((info, failure) -> {
+            if (failure != null) {
+                // no broker told this client the leaders for reconnectTimeout: already failing since the start
+                session.lock().lock();
+                try {
+                    if (failingSinceMs < 0) {
+                        failingSinceMs = startedMs;
+                    }
+                } finally {
+                    session.lock().unlock();
+                }
+            }
+            pump(); // on failure pump goes through the missing-leader path, which looks the topic up again or fails
+        });
+    }
+
+    private long reconnectTimeoutMs() {
+        return session.connection().connection().options().reconnectTimeoutMs();
     }
 
     /** Asks for more when the prefetch has room. Never blocks. */
@@ -120,7 +137,37 @@ final class Acquirer {
             client.acquire(leader, request).whenComplete((response, failure) -> answered(partitions, generation, response, failure));
         });
         if (leaderMissing) {
+            // a leader this client does not know counts as a broker that does not answer: without
+            // this a consumer whose client never learnt the leaders (the broker went away before
+            // the first lookup answered) retried forever and its receive never threw
+            client.topic(consumer.topicKey(), false, reconnectTimeoutMs()); // looks up an unknown topic, tracks a known one
             client.refreshMetadata();
+            retryOrFail(null);
+        }
+    }
+
+    /**
+     * After a failed attempt: retries soon, or when no leader answered for {@code reconnectTimeout}
+     * fails the consumer (its blocked {@code receive} throws, the exception listener is told).
+     */
+    private void retryOrFail(Throwable failure) {
+        long failingFor;
+        session.lock().lock();
+        try {
+            long now = System.currentTimeMillis();
+            if (failingSinceMs < 0) {
+                failingSinceMs = now;
+            }
+            failingFor = now - failingSinceMs;
+        } finally {
+            session.lock().unlock();
+        }
+        long limit = reconnectTimeoutMs();
+        if (failingFor > limit) {
+            consumer.fail(new JMSException("no broker delivered messages of " + consumer.destination()
+                    + " for " + failingFor + " ms (reconnectTimeout " + limit + " ms)"
+                    + (failure == null ? ": no leader known" : ": " + JmsExceptions.unwrap(failure)), "BROKER_NOT_AVAILABLE"));
+        } else {
             retryLater();
         }
     }
@@ -185,12 +232,8 @@ final class Acquirer {
                     malformed.add(toDelivery(d.partition, d, epochs[d.partition]));
                 }
             }
-            if (retry) {
-                if (failingSinceMs < 0) {
-                    failingSinceMs = System.currentTimeMillis();
-                }
-            } else {
-                failingSinceMs = -1;
+            if (!retry) {
+                failingSinceMs = -1; // a leader answered
             }
         } finally {
             session.lock().unlock();
@@ -208,16 +251,7 @@ final class Acquirer {
             consumer.fail(fatal);
         } else if (retry) {
             client.refreshMetadata();
-            long failingFor = System.currentTimeMillis() - failingSinceMs;
-            long limit = session.connection().connection().options().reconnectTimeoutMs();
-            if (failingSinceMs >= 0 && failingFor > limit) {
-                JMSException gone = new JMSException("no broker delivered messages of " + consumer.destination()
-                        + " for " + failingFor + " ms (reconnectTimeout " + limit + " ms)"
-                        + (failure == null ? "" : ": " + JmsExceptions.unwrap(failure)), "BROKER_NOT_AVAILABLE");
-                consumer.fail(gone);
-            } else {
-                retryLater();
-            }
+            retryOrFail(failure);
         } else {
             pump();
         }
