@@ -15,7 +15,6 @@ import jakarta.jms.Session;
 import jakarta.jms.Topic;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -123,13 +122,12 @@ class SessionIT {
     }
 
     @Test
-    void theReceivingMethodsLeftForLaterSayTheyAreNotImplementedYet() throws JMSException {
-        Map<String, JmsCall> calls = Map.ofEntries(
-                Map.entry("Session.createTemporaryQueue", session::createTemporaryQueue),
-                Map.entry("Session.createTemporaryTopic", session::createTemporaryTopic));
-        calls.forEach((method, call) -> assertThatThrownBy(call::run)
-                .isExactlyInstanceOf(JMSException.class)
-                .hasMessage("receiving messages is not implemented yet (Partita issue #3): " + method.trim()));
+    void temporaryDestinationsComeFromAnOpenSession() throws JMSException {
+        assertThat(session.createTemporaryQueue()).isInstanceOf(jakarta.jms.TemporaryQueue.class);
+        assertThat(session.createTemporaryTopic()).isInstanceOf(jakarta.jms.TemporaryTopic.class);
+        session.close();
+        assertThatThrownBy(session::createTemporaryQueue).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(session::createTemporaryTopic).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
