@@ -1,6 +1,8 @@
 package dev.partita.broker.subscription;
 
 import dev.partita.broker.delivery.ConnectionId;
+import dev.partita.broker.delivery.OffsetRange;
+import dev.partita.broker.delivery.ReleaseRange;
 import dev.partita.broker.delivery.SessionId;
 import dev.partita.broker.delivery.StateLog.StateKey;
 import dev.partita.broker.server.RequestContext;
@@ -10,6 +12,7 @@ import dev.partita.broker.zk.TopicInfo;
 import dev.partita.protocol.message.AcquireRequest;
 import dev.partita.protocol.message.AcquireRequest.AcquirePartition;
 import dev.partita.protocol.message.AcquireResponse;
+import dev.partita.protocol.message.AcquireResponse.AcquiredPartition;
 import dev.partita.protocol.message.ApiKey;
 import dev.partita.protocol.message.Errors;
 import dev.partita.protocol.message.SubscriptionKey;
@@ -18,13 +21,18 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * ACQUIRE: one {@link Acquirer} pass per partition in parallel; when nothing was acquired and no
  * partition failed, parks a {@link DelayedAcquire} until something changes or {@code maxWaitMs}
- * passes (long poll). Stateless.
+ * passes (long poll). A pass whose answer came too late (the liveness guard answered
+ * REQUEST_TIMED_OUT first) releases what it acquired, delivery count unchanged. Stateless.
  */
 public final class AcquireHandler extends RequestHandler<AcquireRequest> {
+
+    private static final Logger log = LoggerFactory.getLogger(AcquireHandler.class);
 
     /** Records per partition when the request names no positive limit. */
     static final int DEFAULT_MAX_RECORDS = 500;
@@ -34,12 +42,14 @@ public final class AcquireHandler extends RequestHandler<AcquireRequest> {
     private final SubscriptionManager manager;
     private final Destinations destinations;
     private final Acquirer acquirer;
+    private final SessionOperations operations;
 
     public AcquireHandler(SubscriptionManager manager, TopicService topics) {
         super(ApiKey.ACQUIRE, AcquireRequest.class);
         this.manager = manager;
         this.destinations = new Destinations(topics);
         this.acquirer = new Acquirer(manager);
+        this.operations = new SessionOperations(manager);
     }
 
     @Override
@@ -76,6 +86,50 @@ public final class AcquireHandler extends RequestHandler<AcquireRequest> {
         return targets;
     }
 
+    /** What a pass acquired that its client never got: the target and its acquisition. */
+    record Unanswered(Acquirer.Target target, AcquiredPartition acquired) {
+    }
+
+    /**
+     * Completes {@code answer} with the pass's result. When it was already complete (the liveness
+     * guard answered REQUEST_TIMED_OUT while the pass waited for its commit) the client never sees
+     * this pass's records: returns what the pass acquired, to be given back; otherwise nothing.
+     */
+    static List<Unanswered> answerOrUnanswered(CompletableFuture<AcquireResponse> answer, List<Acquirer.Target> targets,
+                                               List<Acquirer.Attempt> done) {
+        if (answer.complete(new AcquireResponse(done.stream().map(Acquirer.Attempt::result).toList()))) {
+            return List.of();
+        }
+        List<Unanswered> unanswered = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            AcquiredPartition result = done.get(i).result();
+            if (result.error() == Errors.NONE && !result.acquired().isEmpty()) {
+                unanswered.add(new Unanswered(targets.get(i), result));
+            }
+        }
+        return unanswered;
+    }
+
+    /**
+     * Releases what an unanswered pass acquired with its delivery count unchanged (nothing reached
+     * the application), so it is not held until the session's lease ends.
+     */
+    private void release(List<Unanswered> unanswered) {
+        for (Unanswered u : unanswered) {
+            Acquirer.Target t = u.target();
+            List<ReleaseRange> ranges = u.acquired().acquired().stream().map(r -> new ReleaseRange(
+                    new OffsetRange(r.firstOffset(), r.lastOffset(), r.deliveryCount()), false)).toList();
+            operations.run(t.id(), t.key(), t.registered(), t.session(), u.acquired().sessionEpoch(),
+                    leader -> leader.release(t.session(), u.acquired().sessionEpoch(), ranges)).whenComplete((result, failure) -> {
+                        if (failure != null || result.error() != Errors.NONE) {
+                            log.warn("Releasing {} offsets of {} acquired after their ACQUIRE timed out failed: {} "
+                                    + "(they come back when the session's lease ends)", ranges.size(), t.id(),
+                                    failure != null ? SubscriptionErrors.message(failure) : result.error());
+                        }
+                    });
+        }
+    }
+
     private void pass(List<Acquirer.Target> targets, long deadline, boolean last, CompletableFuture<AcquireResponse> answer,
                       BooleanSupplier connectionOpen) {
         if (!connectionOpen.getAsBoolean()) {
@@ -89,7 +143,7 @@ public final class AcquireHandler extends RequestHandler<AcquireRequest> {
             List<Acquirer.Attempt> done = attempts.stream().map(CompletableFuture::join).toList();
             boolean any = done.stream().anyMatch(Acquirer.Attempt::acquiredOrFailed);
             if (any || last || manager.nowMs() >= deadline) {
-                answer.complete(new AcquireResponse(done.stream().map(Acquirer.Attempt::result).toList()));
+                release(answerOrUnanswered(answer, targets, done));
                 return;
             }
             List<DelayedAcquire.Seen> seen = new ArrayList<>();
