@@ -207,6 +207,24 @@ public final class SubscriptionManager implements FlushListener, RetentionFloor,
     }
 
     /**
+     * Forgets the delivery state of a deleted durable subscription on the partitions this broker
+     * leads, so it no longer holds their retention floor (nor keeps them full: produces waiting for
+     * space are woken). In memory only: after a restart the state log brings it back (a limit, see
+     * broker/README.md).
+     */
+    CompletableFuture<Void> dropDeleted(dev.partita.broker.zk.SubscriptionInfo deleted) {
+        StateKey key = StateKeys.of(deleted.key(), deleted.generation());
+        CompletableFuture<?>[] drops = states.keySet().stream().filter(id -> id.logId().equals(deleted.logId()))
+                .map(id -> onLeaderThread(id, led -> {
+                    led.state().drop(key);
+                    replicas.delayedOperations().wake(id);
+                    return CompletableFuture.completedFuture(null);
+                }).exceptionally(failure -> null))
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(drops);
+    }
+
+    /**
      * The destinations' configs by log id ({@code max.delivery.count}, {@code dead.letter.queue})
      * and the topic service that resolves dead-letter queues: from now on messages that reach their
      * maximum delivery count are moved to the dead-letter queue.

@@ -18,7 +18,9 @@ import java.util.concurrent.CompletableFuture;
  * so closing a queue consumer changes nothing here (the client releases what it prefetched).
  * {@code DELETE} (JMS {@code unsubscribe}) deletes an inactive durable subscription:
  * SUBSCRIPTION_IN_USE while it has an active consumer, UNKNOWN_SUBSCRIPTION if there is none; its
- * delivery state stays behind as garbage of a tombstoned generation. Stateless.
+ * delivery state is dropped from memory on the partitions this broker leads, so it stops holding
+ * their retention floor (it stays in {@code p.state} as garbage of a tombstoned generation, and a
+ * restart replays it). Stateless.
  */
 final class UnsubscribeHandler extends RequestHandler<UnsubscribeRequest> {
 
@@ -40,8 +42,8 @@ final class UnsubscribeHandler extends RequestHandler<UnsubscribeRequest> {
             if (!(key instanceof SubscriptionKey.Durable durable)) {
                 return done(Errors.INVALID_REQUEST, "Only a durable subscription can be deleted, not " + key.kind());
             }
-            return answer(registries.call(() -> registries.subscriptions().unsubscribe(durable)).thenApply(deleted -> true),
-                    key);
+            return answer(registries.call(() -> registries.subscriptions().unsubscribe(durable))
+                    .thenCompose(deleted -> manager.dropDeleted(deleted)).thenApply(dropped -> true), key);
         }
         if (key instanceof SubscriptionKey.Queue) {
             return done(Errors.NONE, null);

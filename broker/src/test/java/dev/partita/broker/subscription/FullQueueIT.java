@@ -119,6 +119,21 @@ class FullQueueIT {
     }
 
     @Test
+    void aDurableSubscriptionHoldsATopicFullUntilItIsDeleted() throws Exception {
+        TopicKey topic = TopicKey.topic("durably-held");
+        SubscriptionKey key = SubscriptionKey.durable("app", "slow-reader");
+        subscriptions.create(topic, Map.of("max.unconsumed.bytes", LIMIT, "full.block.ms", "20000"));
+        assertThat(subscriptions.subscribe(key, topic, UUID.randomUUID(), null, false, 1).error()).isEqualTo(Errors.NONE);
+        Filled filled = fill(topic);
+        CompletableFuture<RecordMetadata> blocked = filled.held();
+
+        assertThat(subscriptions.closeConsumer(key, 1).error()).isEqualTo(Errors.NONE);
+        assertThat(blocked).as("an inactive durable subscription still holds its messages").isNotDone();
+        assertThat(subscriptions.delete(key).error()).isEqualTo(Errors.NONE);
+        assertThat(blocked.get(10, TimeUnit.SECONDS).offset()).isEqualTo(filled.stored());
+    }
+
+    @Test
     void aBadQuotaConfigIsRefusedAtCreation() {
         assertThatThrownBy(() -> subscriptions.create(TopicKey.queue("bad"), Map.of("max.unconsumed.bytes", "lots")))
                 .hasMessageContaining("max.unconsumed.bytes");
@@ -137,11 +152,11 @@ class FullQueueIT {
     private static final long HELD_MS = 2_000;
 
     /** Sends 200-byte messages ({@code PAYLOAD-n}) one by one until one is held or refused. */
-    private Filled fill(TopicKey queue) throws Exception {
+    private Filled fill(TopicKey destination) throws Exception {
         int stored = 0;
         while (true) {
             long sentNanos = System.nanoTime();
-            CompletableFuture<RecordMetadata> sent = send(queue, PAYLOAD + "-" + stored);
+            CompletableFuture<RecordMetadata> sent = send(destination, PAYLOAD + "-" + stored);
             try {
                 sent.get(HELD_MS, TimeUnit.MILLISECONDS);
                 stored++;
