@@ -71,7 +71,15 @@ final class BlockedProduce extends DelayedOperation {
             }
             return;
         }
-        long unconsumed = appender.unconsumedBytes(partition);
+        long unconsumed;
+        try {
+            unconsumed = appender.unconsumedBytes(partition);
+        } catch (RuntimeException e) {
+            if (claim()) {
+                answer.complete(Appender.error(partition.id().partition(), StorageErrors.of(e), StorageErrors.message(e)));
+            }
+            return;
+        }
         unconsumedBytes = unconsumed;
         if (!quota.isFull(unconsumed) && claim()) {
             appender.appendNow(partition, records, acks, requestDeadlineMs, answer);
