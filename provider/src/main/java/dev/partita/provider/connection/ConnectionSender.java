@@ -88,13 +88,22 @@ public final class ConnectionSender {
      * otherwise), or with the client's failure.
      */
     public CompletableFuture<RecordMetadata> send(ProducerRecord record, boolean persistent) {
+        return send(record, persistent, 0);
+    }
+
+    /**
+     * As {@link #send(ProducerRecord, boolean)}, counting {@code retainedBytes} (what the caller
+     * keeps until the send completes: an asynchronous send's message object) against the
+     * producer's {@code bufferMemory} too, so sends block once that much is held.
+     */
+    public CompletableFuture<RecordMetadata> send(ProducerRecord record, boolean persistent, long retainedBytes) {
         Producer producer;
         try {
             producer = producer(persistent);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return producer.send(record);
+        return producer.send(record, retainedBytes);
     }
 
     private synchronized Producer producer(boolean forPersistent) {

@@ -52,6 +52,9 @@ public final class MessageSender {
 
     private static final Logger log = LoggerFactory.getLogger(MessageSender.class);
 
+    /** Bytes of an asynchronous send's bookkeeping beside its message: message object, future, listener entry. */
+    private static final int ASYNC_SEND_OVERHEAD = 512;
+
     private final PartitaConnection connection;
     private final AsyncSends asyncSends;
     private final Map<PartitaDestination, Integer> partitions = new ConcurrentHashMap<>();
@@ -103,12 +106,30 @@ public final class MessageSender {
         ProducerRecord record = toRecord(destination, ours, now);
         boolean persistent = options.deliveryMode() == DeliveryMode.PERSISTENT;
         String what = "send to " + destination;
-        CompletableFuture<RecordMetadata> sent = connection.sender().send(record, persistent);
+        // An asynchronous send keeps the message object for its listener until the broker answers:
+        // counted against bufferMemory with the record, so a fast producer blocks instead of filling its heap.
+        long retained = listener == null ? 0 : retainedUntilCompletion(record);
+        CompletableFuture<RecordMetadata> sent = connection.sender().send(record, persistent, retained);
         if (listener != null) {
             asyncSends.add(sent, message, listener, what, this::reportIfUnreachable);
             return;
         }
         awaitAcknowledgement(sent, what);
+    }
+
+    /**
+     * Heap an asynchronous send keeps until it completes beside its record's bytes: the message
+     * object with its body as written and the encoded copy of it, the future and listener entry.
+     * Measured (jmap, 1 KiB BytesMessage): about 3.5 KiB per pending send in all, of which the
+     * producer's record estimate covers 1.3 KiB; this counts twice the record plus a fixed part,
+     * slightly more than the rest, so {@code bufferMemory} stays an upper bound.
+     */
+    private static long retainedUntilCompletion(ProducerRecord record) {
+        long size = record.value() == null ? 0 : record.value().length;
+        for (Header header : record.headers()) {
+            size += header.key().length() + (header.value() == null ? 0 : header.value().length);
+        }
+        return 2 * size + ASYNC_SEND_OVERHEAD;
     }
 
     /** The header fields a send gives a message (spec 3.4): computed once, set on the message object and its copy. */
