@@ -50,10 +50,15 @@ final class StateKeys {
                 && java.util.Arrays.equals(x, 0, x.length - Long.BYTES, y, 0, y.length - Long.BYTES);
     }
 
-    /** Whether a subscription holds the retention floor: a queue's or a durable one's. */
+    /**
+     * Whether a subscription holds the retention floor: a queue's, a durable one's, or a temporary
+     * queue's (a private key with a negative consumer id, see {@code TemporaryDestinationName}) until
+     * the temporary queue is deleted.
+     */
     static boolean holdsRetention(StateKey key) {
         byte kind = key.bytes()[0];
-        return kind == SubscriptionKey.Kind.QUEUE.code() || kind == SubscriptionKey.Kind.DURABLE.code();
+        return kind == SubscriptionKey.Kind.QUEUE.code() || kind == SubscriptionKey.Kind.DURABLE.code()
+                || kind == SubscriptionKey.Kind.PRIVATE.code() && ByteBuffer.wrap(key.bytes(), 17, Long.BYTES).getLong() < 0;
     }
 
     static boolean isQueue(StateKey key) {

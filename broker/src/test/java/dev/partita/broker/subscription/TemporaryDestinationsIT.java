@@ -7,9 +7,12 @@ import dev.partita.broker.TestBrokers;
 import dev.partita.client.ClientConfig;
 import dev.partita.client.PartitaClient;
 import dev.partita.client.network.BrokerEndpoint;
+import dev.partita.protocol.message.AcquireRequest;
+import dev.partita.protocol.message.AcquireResponse;
 import dev.partita.protocol.message.Acks;
 import dev.partita.protocol.message.DestinationKind;
 import dev.partita.protocol.message.Errors;
+import dev.partita.protocol.message.ListOffsetsRequest;
 import dev.partita.protocol.message.ProduceRequest;
 import dev.partita.protocol.message.ProduceResponse;
 import dev.partita.protocol.message.SubscribeRequest;
@@ -72,6 +75,19 @@ class TemporaryDestinationsIT {
                     UUID.randomUUID(), 1, 10_000), SubscribeResponse.class).get(20, TimeUnit.SECONDS).error();
         }
 
+        /** How many records one acquire on the owner's temporary queue hands out. */
+        int acquire(TemporaryDestinationName queue) throws Exception {
+            AcquireResponse response = client.network().send(endpoint, new AcquireRequest(connectionId, UUID.randomUUID(),
+                    queue.queueSubscription(), 0, queue.topicKey(), 1_000, 1 << 20,
+                    List.of(new AcquireRequest.AcquirePartition(0, -1, 0, 1_000, 1 << 20))), AcquireResponse.class)
+                    .get(20, TimeUnit.SECONDS);
+            return response.partitions().get(0).acquired().stream().mapToInt(r -> (int) (r.lastOffset() - r.firstOffset() + 1)).sum();
+        }
+
+        long logStart(TopicKey topic) throws Exception {
+            return client.admin().listOffset(topic, 0, ListOffsetsRequest.EARLIEST_TIMESTAMP).get(20, TimeUnit.SECONDS);
+        }
+
         Errors send(TemporaryDestinationName to, String text) throws Exception {
             MemoryRecords records = MemoryRecords.withRecords(CompressionType.NONE, new SimpleRecord(
                     System.currentTimeMillis(), to.recordKey(), text.getBytes(StandardCharsets.UTF_8)));
@@ -115,6 +131,26 @@ class TemporaryDestinationsIT {
             TemporaryDestinationName never = new TemporaryDestinationName(DestinationKind.QUEUE, topic.index(),
                     owner.connectionId, 99);
             assertThat(stranger.send(never, "to a name never created")).isEqualTo(Errors.TEMPORARY_DESTINATION_GONE);
+        }
+    }
+
+    @Test
+    void aTemporaryQueueHoldsTheRetentionFloorUntilItIsDeleted() throws Exception {
+        Map<String, String> tiny = Map.of("log.retention.check.interval.ms", "50", "log.segment.bytes", "200",
+                "log.retention.bytes", "1");
+        try (PartitaBroker broker = TestBrokers.start(dataDir, tiny);
+             Raw owner = new Raw(broker);
+             Raw sender = new Raw(broker)) {
+            TemporaryDestinationName queue = TemporaryDestinationName.parse(owner.create(DestinationKind.QUEUE, 1).name())
+                    .orElseThrow();
+            for (int i = 0; i < 20; i++) {
+                assertThat(sender.send(queue, "message-" + i)).isEqualTo(Errors.NONE); // one batch each: many segments
+            }
+            Awaitility.await().during(500, TimeUnit.MILLISECONDS).atMost(5, TimeUnit.SECONDS)
+                    .until(() -> owner.logStart(queue.internalTopic()) == 0);
+            assertThat(owner.acquire(queue)).as("nothing unconsumed deleted").isEqualTo(20);
+            assertThat(owner.delete(queue.name())).isEqualTo(Errors.NONE);
+            Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> owner.logStart(queue.internalTopic()) > 0);
         }
     }
 
