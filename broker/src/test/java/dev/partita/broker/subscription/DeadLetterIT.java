@@ -76,6 +76,55 @@ class DeadLetterIT {
         }
     }
 
+    @Test
+    void aMoveWhoseCopyIsAlreadyInTheDeadLetterQueueAppendsNothingAndStillArchives() throws Exception {
+        TopicKey queue = TopicKey.queue("twice");
+        SubscriptionKey key = SubscriptionKey.queue("twice");
+        TopicKey dlq = TopicKey.queue("twice-dlq");
+        SubscriptionKey dlqKey = SubscriptionKey.queue("twice-dlq");
+        try (PartitaBroker broker = TestBrokers.start(dataDir, Map.of());
+             SubscriptionTestClient client = new SubscriptionTestClient(broker)) {
+            client.create(queue, Map.of("max.delivery.count", "1", "dead.letter.queue", "twice-dlq"));
+            client.produce(queue, "a", "b", "c");
+            UUID session = UUID.randomUUID();
+            UUID reader = UUID.randomUUID();
+            deliverOnce(client, key, queue, session, 0L, "a");
+            Map<Long, String> letters = new HashMap<>();
+            Acquired[] last = new Acquired[1];
+            Awaitility.await().atMost(20, TimeUnit.SECONDS).ignoreExceptions().until(() -> {
+                last[0] = client.acquire(dlqKey, dlq, reader, 0, 10, 200);
+                letters.putAll(last[0].values());
+                return !letters.isEmpty();
+            });
+            String sourceOfA = (String) JmsRecordCodec.DEFAULT.decode(record((MemoryRecords) last[0].raw().records(),
+                    letters.keySet().iterator().next())).properties().get(JmsHeaderNames.DEAD_LETTER_SOURCE);
+            assertThat(sourceOfA).endsWith(":0:0");
+
+            // As a broker that died between the append of b's copy and the archive would have left it.
+            String sourceOfB = sourceOfA.substring(0, sourceOfA.length() - 1) + "1";
+            client.produceWithHeaders(dlq, "b, appended before the broker died",
+                    List.of(JmsRecordCodec.propertyHeader(JmsHeaderNames.DEAD_LETTER_SOURCE, sourceOfB)));
+            deliverOnce(client, key, queue, session, 1L, "b");
+
+            Acquired next = client.acquire(key, queue, session, 0, 10, 0);
+            assertThat(next.values()).as("b is not delivered again").containsExactly(Map.entry(2L, "c"));
+            Awaitility.await().during(2_500, TimeUnit.MILLISECONDS).atMost(10, TimeUnit.SECONDS).untilAsserted(() -> {
+                letters.putAll(client.acquire(dlqKey, dlq, reader, 0, 10, 200).values());
+                assertThat(letters.values()).as("b's move found its copy and appended none")
+                        .containsExactlyInAnyOrder("a", "b, appended before the broker died");
+            });
+        }
+    }
+
+    /** Acquires the next message of the source (expected {@code value} at {@code offset}) and releases it as delivered. */
+    private static void deliverOnce(SubscriptionTestClient client, SubscriptionKey key, TopicKey queue, UUID session,
+                                    long offset, String value) throws Exception {
+        Acquired got = client.acquire(key, queue, session, 0, 1, 0);
+        assertThat(got.values()).containsExactly(Map.entry(offset, value));
+        assertThat(client.release(key, queue, session, got.sessionEpoch(),
+                List.of(new ReleasedRange(got.ranges().get(0), true))).error()).isEqualTo(Errors.NONE);
+    }
+
     private static Record record(MemoryRecords records, long offset) {
         for (Record r : records.records()) {
             if (r.offset() == offset) {

@@ -37,6 +37,7 @@ import dev.partita.protocol.jms.JmsRecordCodec;
 import dev.partita.protocol.record.MemoryRecords;
 import dev.partita.protocol.record.Record;
 import dev.partita.protocol.record.SimpleRecord;
+import dev.partita.protocol.record.Header;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,6 +72,14 @@ final class SubscriptionTestClient implements AutoCloseable {
             for (String v : values) {
                 producer.send(new ProducerRecord(topic, 0, null, null, v.getBytes(StandardCharsets.UTF_8), List.of()));
             }
+            producer.flush();
+        }
+    }
+
+    /** Sends one record with these headers to partition 0. */
+    void produceWithHeaders(TopicKey topic, String value, List<Header> headers) throws Exception {
+        try (Producer producer = client.newProducer()) {
+            producer.send(new ProducerRecord(topic, 0, null, null, value.getBytes(StandardCharsets.UTF_8), headers));
             producer.flush();
         }
     }
