@@ -37,6 +37,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,19 +113,30 @@ public final class PartitaConnection implements Connection, QueueConnection, Top
         } catch (IllegalArgumentException e) {
             throw JmsExceptions.toJms("cannot connect to " + options, e);
         }
-        try {
-            client.admin().metadata(List.of()).get(options.reconnectTimeoutMs(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            client.close();
-            throw JmsExceptions.toJms("interrupted while connecting to " + options, e);
-        } catch (ExecutionException e) {
-            client.close();
-            throw JmsExceptions.toJms("cannot connect to " + options.brokers(), e);
-        } catch (TimeoutException e) {
-            client.close();
-            throw new JMSException("no broker of " + options.brokers() + " answered within reconnectTimeout ("
-                    + options.reconnectTimeoutMs() + " ms)", "REQUEST_TIMED_OUT");
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.reconnectTimeoutMs());
+        while (true) {
+            long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            try {
+                client.admin().metadata(List.of()).get(Math.max(1, leftMs), TimeUnit.MILLISECONDS);
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                client.close();
+                throw JmsExceptions.toJms("interrupted while connecting to " + options, e);
+            } catch (ExecutionException e) {
+                // a request that timed out or a refused connection: ask again until reconnectTimeout
+                // (the client backs off between connection attempts)
+                if (JmsExceptions.unwrap(e) instanceof dev.partita.protocol.message.RetriableException
+                        && deadline - System.nanoTime() > 0) {
+                    continue;
+                }
+                client.close();
+                throw JmsExceptions.toJms("cannot connect to " + options.brokers(), e);
+            } catch (TimeoutException e) {
+                client.close();
+                throw new JMSException("no broker of " + options.brokers() + " answered within reconnectTimeout ("
+                        + options.reconnectTimeoutMs() + " ms)", "REQUEST_TIMED_OUT");
+            }
         }
         PartitaConnection connection = new PartitaConnection(options, client, user, password);
         if (options.clientId() != null) {
@@ -392,14 +404,7 @@ public final class PartitaConnection implements Connection, QueueConnection, Top
             closed = true;
         }
         consumers.closeConnectionConsumers(); // first: they load messages into the sessions closed next
-        JMSException first = null;
-        for (PartitaSession session : new ArrayList<>(sessions)) {
-            try {
-                session.close();
-            } catch (JMSException e) {
-                first = first == null ? e : first;
-            }
-        }
+        JMSException first = closeAll(new ArrayList<>(sessions));
         sessions.clear();
         temporaries.deleteAll(); // its consumers are closed with the sessions; before the heartbeats stop
         consumers.close();
@@ -415,6 +420,45 @@ public final class PartitaConnection implements Connection, QueueConnection, Top
         if (first != null) {
             throw first;
         }
+    }
+
+    /**
+     * Closes the sessions; several at once, each on a thread of its own, because a session's close
+     * may wait up to {@code reconnectTimeout + requestTimeout} for a broker that is gone: the
+     * connection's close then waits for the slowest session, not for the sum of them.
+     *
+     * @return the first exception a session's close threw, or null
+     */
+    private static JMSException closeAll(List<PartitaSession> toClose) {
+        AtomicReference<JMSException> first = new AtomicReference<>();
+        List<Thread> closing = new ArrayList<>();
+        for (PartitaSession session : toClose) {
+            Runnable close = () -> {
+                try {
+                    session.close();
+                } catch (JMSException e) {
+                    first.compareAndSet(null, e);
+                } catch (RuntimeException e) {
+                    log.warn("closing {} failed", session, e);
+                }
+            };
+            if (toClose.size() == 1) {
+                close.run();
+            } else {
+                Thread thread = new Thread(close, "partita-jms-session-close");
+                thread.setDaemon(true);
+                thread.start();
+                closing.add(thread);
+            }
+        }
+        try {
+            for (Thread thread : closing) {
+                thread.join(); // each session's close is bounded by the timeouts
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return first.get();
     }
 
     // ---------------------------------------------------------------- connection consumers (application server facilities)

@@ -4,5 +4,11 @@
  * {@link dev.partita.provider.connection.ConnectionOptions} (the broker URL and its options),
  * {@link dev.partita.provider.connection.ConnectionSender} (the producers and completion thread a
  * connection's sessions share) and {@link dev.partita.provider.connection.PartitaConnectionMetaData}.
+ *
+ * <p>A broker that goes away never makes a call hang: {@code createConnection} waits up to
+ * {@code reconnectTimeout}, sends up to {@code sendTimeout}, the consumer side up to
+ * {@code reconnectTimeout} (+ {@code requestTimeout}), then they throw and the exception listener
+ * is told; {@code close} returns, closing the sessions in parallel. See "Broker gone" in the
+ * module's README.
  */
 package dev.partita.provider.connection;

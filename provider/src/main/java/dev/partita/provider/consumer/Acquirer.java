@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * read-only messages (JMSXDeliveryCount = the broker's count + 1) and buffered. Answers that
  * arrive after the consumer closed or its session recovered are released untouched.
  *
- * <p>When no leader answers for {@code reconnectTimeout}, the consumer fails: its blocking
- * calls throw and the connection's exception listener hears of it.
+ * <p>When no leader answers for {@code reconnectTimeout} (a request failing or timing out, or no
+ * leader known to the client at all), the consumer fails: its blocking calls throw and the
+ * connection's exception listener hears of it.
  *
  * <p>Thread-safe: state guarded by the session's lock; answers arrive on client I/O threads.
  */

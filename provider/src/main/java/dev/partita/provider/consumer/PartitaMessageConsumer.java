@@ -148,7 +148,11 @@ public final class PartitaMessageConsumer implements QueueReceiver, TopicSubscri
             Thread.currentThread().interrupt();
             throw new JMSException("interrupted: " + what);
         } catch (ExecutionException e) {
-            throw JmsExceptions.toJms(what, e);
+            JMSException error = JmsExceptions.toJms(what, e);
+            if (JmsExceptions.unwrap(e) instanceof dev.partita.protocol.message.RetriableException) {
+                session.connection().report(error); // no broker could be reached: a connection problem too
+            }
+            throw error;
         } catch (TimeoutException e) {
             JMSException error = new JMSException(what + ": no broker answered within " + timeoutMs + " ms", "REQUEST_TIMED_OUT");
             session.connection().report(error);
@@ -299,7 +303,10 @@ public final class PartitaMessageConsumer implements QueueReceiver, TopicSubscri
 
     /**
      * Closes: waits for a running listener of the session (unless called from it), releases the
-     * prefetched messages, tells the broker. Idempotent.
+     * prefetched messages, then tells the broker. Returns within {@code reconnectTimeout +
+     * requestTimeout} even when no broker answers: a release or leave that fails is logged (the
+     * broker's lease expiry releases the messages anyway) and, when no broker answered, reported to
+     * the exception listener; it is not thrown. Idempotent.
      */
     @Override
     public void close() throws JMSException {
@@ -307,33 +314,39 @@ public final class PartitaMessageConsumer implements QueueReceiver, TopicSubscri
             return;
         }
         session.awaitListenerIdle();
-        List<Delivery> prefetched = stop();
-        if (prefetched == null) {
+        CompletableFuture<Void> closing = closeAsync();
+        if (closing == null) {
             return;
         }
         try {
-            if (!prefetched.isEmpty()) {
-                session.await(session.changes().release(List.of(), prefetched), "release of prefetched messages");
-            }
-        } finally {
-            leave();
+            session.await(closing, "close of the consumer on " + destination);
+        } catch (JMSException e) {
+            log.warn("closing consumer {} on {}: {}", consumerId, key, e.getMessage());
         }
     }
 
-    /** Closes as part of the session's close; problems are logged. */
-    void closeQuietly() {
+    /**
+     * Closes as part of the session's close, without waiting: the returned future completes when
+     * the prefetch was released and the broker told (never exceptionally); null when already closed.
+     */
+    CompletableFuture<Void> closeQuietly() {
+        return closeAsync();
+    }
+
+    private CompletableFuture<Void> closeAsync() {
         List<Delivery> prefetched = stop();
         if (prefetched == null) {
-            return;
+            return null;
         }
-        if (!prefetched.isEmpty()) {
-            session.changes().release(List.of(), prefetched).whenComplete((ok, e) -> {
-                if (e != null) {
-                    log.debug("releasing the prefetch of {} at close failed: {}", this, e.toString());
-                }
-            });
-        }
-        leave();
+        CompletableFuture<Void> released = prefetched.isEmpty() ? CompletableFuture.completedFuture(null)
+                : session.changes().release(List.of(), prefetched);
+        // leave after the release, whatever its outcome: both are bounded by the client's timeouts
+        return released.handle((ok, e) -> {
+            if (e != null) {
+                log.debug("releasing the prefetch of {} at close failed: {}", this, e.toString());
+            }
+            return null;
+        }).thenCompose(ignored -> leave());
     }
 
     /** Marks closed and takes the prefetch; null when already closed. */
@@ -356,28 +369,27 @@ public final class PartitaMessageConsumer implements QueueReceiver, TopicSubscri
 
     /**
      * Tells the broker the consumer left its subscription (a private one goes, a durable one
-     * becomes inactive). A failure is logged, not thrown: the connection's lease expiry ends the
-     * consumer's part anyway.
+     * becomes inactive). A failure is logged, never an exceptional completion: the connection's
+     * lease expiry ends the consumer's part anyway.
      */
-    private void leave() {
+    private CompletableFuture<Void> leave() {
         if (key.kind() == SubscriptionKey.Kind.QUEUE) {
-            return; // a queue's subscription outlives its consumers; nothing to leave
+            return CompletableFuture.completedFuture(null); // a queue's subscription outlives its consumers; nothing to leave
         }
+        CompletableFuture<Void> left = session.connection().client().unsubscribe(new UnsubscribeRequest(
+                UnsubscribeRequest.Mode.CLOSE_CONSUMER, key, session.connection().connectionId(), consumerId))
+                .handle((response, e) -> {
+                    if (e != null) {
+                        log.warn("closing consumer {} on {}: {}", consumerId, key, JmsExceptions.unwrap(e).toString());
+                    } else if (response.error() != Errors.NONE && response.error() != Errors.UNKNOWN_SUBSCRIPTION) {
+                        log.warn("closing consumer {} on {}: the broker answered {}", consumerId, key, response.error());
+                    }
+                    return null;
+                });
         if (failure != null) { // no broker answered lately: tell it without waiting (the lease expiry ends it anyway)
-            session.connection().client().unsubscribe(new UnsubscribeRequest(UnsubscribeRequest.Mode.CLOSE_CONSUMER, key,
-                    session.connection().connectionId(), consumerId));
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        try {
-            var response = await(session, session.connection().client().unsubscribe(new UnsubscribeRequest(
-                    UnsubscribeRequest.Mode.CLOSE_CONSUMER, key, session.connection().connectionId(), consumerId)),
-                    "close of the consumer on " + destination);
-            if (response.error() != Errors.NONE && response.error() != Errors.UNKNOWN_SUBSCRIPTION) {
-                log.warn("closing consumer {} on {}: the broker answered {}", consumerId, key, response.error());
-            }
-        } catch (JMSException e) {
-            log.warn("closing consumer {} on {}: {}", consumerId, key, e.getMessage());
-        }
+        return left;
     }
 
     // ---------------------------------------------------------------- QueueReceiver, TopicSubscriber

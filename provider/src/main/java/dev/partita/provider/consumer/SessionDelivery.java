@@ -704,11 +704,15 @@ public final class SessionDelivery {
         }
         listenerRunning.lock();
         Thread thread;
+        List<CompletableFuture<Void>> closingConsumers = new ArrayList<>();
         List<Delivery> handed;
         List<Delivery> notRun;
         try {
             for (PartitaMessageConsumer consumer : consumers) {
-                consumer.closeQuietly();
+                CompletableFuture<Void> leaving = consumer.closeQuietly();
+                if (leaving != null) {
+                    closingConsumers.add(leaving);
+                }
             }
             flushBatchedAcks();
             lock.lock();
@@ -728,9 +732,18 @@ public final class SessionDelivery {
         }
         connection.sessionClosed(this);
         try {
+            // one wait for everything, so close returns within reconnectTimeout + requestTimeout
+            // even when no broker answers; a failure is logged (lease expiry releases the messages), not thrown
+            List<CompletableFuture<?>> all = new ArrayList<>(closingConsumers);
             if (!handed.isEmpty() || !notRun.isEmpty()) {
-                await(releaseByOwner(handed, notRun), "release of unacknowledged messages at close");
+                all.add(releaseByOwner(handed, notRun));
             }
+            if (!all.isEmpty()) {
+                await(CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])),
+                        "release of unacknowledged messages at close");
+            }
+        } catch (JMSException e) {
+            log.warn("closing a session: {} (its messages are redelivered once the broker expires its lease)", e.getMessage());
         } finally {
             if (thread != null) {
                 try {
