@@ -175,7 +175,7 @@ public final class PartitaBroker implements AutoCloseable {
         authenticator = new Authenticator(loadUsers(), config.allowAnonymous());
         dispatcher = new RequestDispatcher(authenticator, List.of(
                 new ApiVersionsHandler(), new SaslHandshakeHandler(), new SaslAuthenticateHandler()));
-        server = new NettyServer(dispatcher, config.maxFrameBytes(), config.numIoThreads());
+        server = new NettyServer(dispatcher, config.maxFrameBytes(), config.numIoThreads(), config.maxInFlightRequestBytes());
         boundAddress = server.start(config.host(), config.port());
 
         BrokerRegistration self = new BrokerRegistration(config.brokerId(), config.advertisedHost(),

@@ -41,6 +41,7 @@ public final class BrokerConfig {
     public static final String DELETE_TOPIC_ENABLE = "delete.topic.enable";
     public static final String TOPIC_READY_TIMEOUT_MS = "topic.ready.timeout.ms";
     public static final String MAX_FRAME_BYTES = "max.frame.bytes";
+    public static final String MAX_IN_FLIGHT_REQUEST_BYTES = "max.in.flight.request.bytes";
     public static final String NUM_IO_THREADS = "num.io.threads";
     public static final String NUM_PARTITION_THREADS = "num.partition.threads";
     public static final String ALLOW_ANONYMOUS = "allow.anonymous";
@@ -79,6 +80,7 @@ public final class BrokerConfig {
             new Setting(DELETE_TOPIC_ENABLE, "true", "Whether delete-topic requests are honoured."),
             new Setting(TOPIC_READY_TIMEOUT_MS, "10000", "How long a request that created a topic waits for its partition leaders."),
             new Setting(MAX_FRAME_BYTES, "104857600", "Largest request frame accepted; a bigger one closes the connection."),
+            new Setting(MAX_IN_FLIGHT_REQUEST_BYTES, "33554432", "Bytes of requests read and not yet answered, over all connections, at which the broker stops reading from its connections until answers free memory (producers then slow down)."),
             new Setting(NUM_IO_THREADS, String.valueOf(CORES), "Netty event-loop threads (partita-net-N) that decode requests and write responses."),
             new Setting(NUM_PARTITION_THREADS, String.valueOf(CORES), "Threads (partita-partition-N) that each own the writes of the partitions hashed to them."),
             new Setting(ALLOW_ANONYMOUS, "true", "Whether clients may skip authentication."),
@@ -127,6 +129,7 @@ public final class BrokerConfig {
     private final boolean deleteTopicEnable;
     private final long topicReadyTimeoutMs;
     private final int maxFrameBytes;
+    private final long maxInFlightRequestBytes;
     private final int numIoThreads;
     private final int numPartitionThreads;
     private final boolean allowAnonymous;
@@ -161,6 +164,7 @@ public final class BrokerConfig {
         this.deleteTopicEnable = p.bool(DELETE_TOPIC_ENABLE);
         this.topicReadyTimeoutMs = p.longValue(TOPIC_READY_TIMEOUT_MS, 0, Long.MAX_VALUE);
         this.maxFrameBytes = p.intValue(MAX_FRAME_BYTES, 1024, Integer.MAX_VALUE);
+        this.maxInFlightRequestBytes = p.longValue(MAX_IN_FLIGHT_REQUEST_BYTES, 1024, Long.MAX_VALUE);
         this.numIoThreads = p.intValue(NUM_IO_THREADS, 1, 1024);
         this.numPartitionThreads = p.intValue(NUM_PARTITION_THREADS, 1, 1024);
         this.allowAnonymous = p.bool(ALLOW_ANONYMOUS);
@@ -301,6 +305,10 @@ public final class BrokerConfig {
 
     public int maxFrameBytes() {
         return maxFrameBytes;
+    }
+
+    public long maxInFlightRequestBytes() {
+        return maxInFlightRequestBytes;
     }
 
     public int numIoThreads() {

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * loops ({@code partita-net-N}) run each connection's pipeline:
  *
  * <pre>
- *   in:  FrameDecoder(max frame) -> RequestDecoder -> ConnectionHandler (auth, dispatch, ordering)
+ *   in:  FrameDecoder(max frame) -> RequestMemoryGate (broker-wide unanswered request bytes)
+ *        -> RequestDecoder -> ConnectionHandler (auth, dispatch, ordering)
  *   out: FrameEncoder (EncodedFrame -> ByteBufs, file-backed records as zero-copy FileRegions)
  * </pre>
  *
@@ -45,16 +46,27 @@ public final class NettyServer implements AutoCloseable {
     private final RequestDispatcher dispatcher;
     private final int maxFrameBytes;
     private final int ioThreads;
+    private final RequestMemory requestMemory;
     private final ChannelGroup connections = new DefaultChannelGroup("partita-connections", GlobalEventExecutor.INSTANCE);
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
     private Channel serverChannel;
     private InetSocketAddress boundAddress;
 
-    public NettyServer(RequestDispatcher dispatcher, int maxFrameBytes, int ioThreads) {
+    /**
+     * @param maxInFlightRequestBytes bytes of requests read and not yet answered, over all
+     *                                connections, at which the broker stops reading ({@link RequestMemory})
+     */
+    public NettyServer(RequestDispatcher dispatcher, int maxFrameBytes, int ioThreads, long maxInFlightRequestBytes) {
         this.dispatcher = dispatcher;
         this.maxFrameBytes = maxFrameBytes;
         this.ioThreads = ioThreads;
+        this.requestMemory = new RequestMemory(maxInFlightRequestBytes);
+    }
+
+    /** Bytes of requests read and not yet answered, over all connections. */
+    public long inFlightRequestBytes() {
+        return requestMemory.used();
     }
 
     /** Binds and starts accepting; returns the bound address (the real port when 0 was asked). */
@@ -83,6 +95,7 @@ public final class NettyServer implements AutoCloseable {
                         ch.pipeline()
                                 .addLast("frame-encoder", new FrameEncoder())
                                 .addLast("frame-decoder", new FrameDecoder(maxFrameBytes))
+                                .addLast("request-memory", new RequestMemoryGate(requestMemory))
                                 .addLast("request-decoder", new RequestDecoder())
                                 .addLast("connection", new ConnectionHandler(dispatcher));
                     }
@@ -113,6 +126,10 @@ public final class NettyServer implements AutoCloseable {
     public void pauseReading() {
         for (Channel ch : connections) {
             ch.eventLoop().execute(() -> {
+                RequestMemoryGate gate = ch.pipeline().get(RequestMemoryGate.class);
+                if (gate != null) {
+                    gate.stopReading();
+                }
                 ConnectionHandler handler = ch.pipeline().get(ConnectionHandler.class);
                 if (handler != null) {
                     handler.stopReading();
