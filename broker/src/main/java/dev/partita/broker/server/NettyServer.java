@@ -95,7 +95,7 @@ public final class NettyServer implements AutoCloseable {
                         ch.pipeline()
                                 .addLast("frame-encoder", new FrameEncoder())
                                 .addLast("frame-decoder", new FrameDecoder(maxFrameBytes))
-                                .addLast("request-memory", new RequestMemoryGate(requestMemory))
+                                .addLast("request-memory", new RequestMemoryGate(requestMemory, RequestMemoryGate.DEFAULT_EXEMPT_BYTES))
                                 .addLast("request-decoder", new RequestDecoder())
                                 .addLast("connection", new ConnectionHandler(dispatcher));
                     }

@@ -13,9 +13,9 @@ import java.util.Set;
  * slow down (TCP back-pressure reaches their send buffers and their {@code bufferMemory}) instead
  * of the broker's heap filling with requests.
  *
- * <p>A request is always read whole, even one larger than the limit: the bound is the limit plus
- * the frames being read when it was reached (at most one per connection, each at most
- * {@code max.frame.bytes}). Thread-safe (synchronized); waiters are woken outside the lock.
+ * <p>A request is always read whole, even one larger than the limit, and a connection holding
+ * little (under 1 MiB unanswered) is never paused: the bound is the limit plus, per connection,
+ * 1 MiB and the frame being read when it was reached (at most {@code max.frame.bytes}). Thread-safe (synchronized); waiters are woken outside the lock.
  */
 final class RequestMemory {
 

@@ -13,7 +13,9 @@ import java.util.ArrayDeque;
  * ({@link EncodedFrame}) is written (the connection answers one response per request, in request
  * order, so the oldest count is the one answered). When the broker-wide total reaches the limit
  * it stops reading from this connection (auto-read off) until answers on any connection free
- * memory.
+ * memory. A connection holding less than {@code exemptBytes} of unanswered requests is never
+ * paused: a consumer's acknowledgements and polls are small, and may be what lets the broker
+ * answer the large requests (a produce held at a full destination waits for consumers).
  *
  * <p>Confined to the connection's event loop, except {@link #roomAvailable}, which hops onto it.
  */
@@ -22,14 +24,20 @@ final class RequestMemoryGate extends ChannelDuplexHandler {
     /** Counted per request beside its frame bytes: the decoded request's objects. */
     static final int REQUEST_OVERHEAD = 256;
 
+    /** Unanswered bytes under which a connection is never paused (see the class comment). */
+    static final long DEFAULT_EXEMPT_BYTES = 1 << 20;
+
     private final RequestMemory memory;
+    private final long exemptBytes;
     private final ArrayDeque<Long> unanswered = new ArrayDeque<>();
+    private long unansweredBytes;
     private ChannelHandlerContext ctx;
     private boolean paused; // reading stopped by this gate
     private boolean stopped; // the broker stops reading for good (shutdown)
 
-    RequestMemoryGate(RequestMemory memory) {
+    RequestMemoryGate(RequestMemory memory, long exemptBytes) {
         this.memory = memory;
+        this.exemptBytes = exemptBytes;
     }
 
     @Override
@@ -42,7 +50,8 @@ final class RequestMemoryGate extends ChannelDuplexHandler {
         if (msg instanceof ByteBuf frame) {
             long bytes = frame.readableBytes() + (long) REQUEST_OVERHEAD;
             unanswered.add(bytes);
-            if (memory.add(bytes)) {
+            unansweredBytes += bytes;
+            if (memory.add(bytes) && unansweredBytes >= exemptBytes) {
                 // Also when already paused: the connection handler may have turned reading back on
                 // for its own reasons (its count of unanswered requests went down).
                 pause();
@@ -56,6 +65,7 @@ final class RequestMemoryGate extends ChannelDuplexHandler {
         if (msg instanceof EncodedFrame) {
             Long bytes = unanswered.poll();
             if (bytes != null) {
+                unansweredBytes -= bytes;
                 memory.release(bytes);
             }
         }
@@ -108,11 +118,9 @@ final class RequestMemoryGate extends ChannelDuplexHandler {
 
     private void releaseAll() {
         memory.forget(this);
-        long total = 0;
-        for (Long bytes : unanswered) {
-            total += bytes;
-        }
+        long total = unansweredBytes;
         unanswered.clear();
+        unansweredBytes = 0;
         if (total > 0) {
             memory.release(total);
         }
@@ -120,10 +128,6 @@ final class RequestMemoryGate extends ChannelDuplexHandler {
 
     /** Bytes of this connection's requests not answered yet (for tests). */
     long unansweredBytes() {
-        long total = 0;
-        for (Long bytes : unanswered) {
-            total += bytes;
-        }
-        return total;
+        return unansweredBytes;
     }
 }

@@ -40,7 +40,7 @@ class RequestMemoryGateTest {
     private final EmbeddedChannel second = connection();
 
     private EmbeddedChannel connection() {
-        return new EmbeddedChannel(new RequestMemoryGate(memory), new RequestDecoder(), new ConnectionHandler(dispatcher));
+        return new EmbeddedChannel(new RequestMemoryGate(memory, 0), new RequestDecoder(), new ConnectionHandler(dispatcher));
     }
 
     @AfterEach
@@ -94,7 +94,7 @@ class RequestMemoryGateTest {
     @Test
     void aRequestLargerThanTheLimitIsStillReadAndAnswered() {
         RequestMemory tiny = new RequestMemory(1);
-        EmbeddedChannel channel = new EmbeddedChannel(new RequestMemoryGate(tiny), new RequestDecoder(),
+        EmbeddedChannel channel = new EmbeddedChannel(new RequestMemoryGate(tiny, 0), new RequestDecoder(),
                 new ConnectionHandler(dispatcher));
         try {
             channel.writeInbound(requestFrame(1));
@@ -107,6 +107,23 @@ class RequestMemoryGateTest {
             assertThat(channel.config().isAutoRead()).isTrue();
         } finally {
             channel.finishAndReleaseAll();
+        }
+    }
+
+    @Test
+    void aConnectionHoldingLessThanItsExemptBytesKeepsReadingAtTheLimit() {
+        EmbeddedChannel consumer = new EmbeddedChannel(new RequestMemoryGate(memory, 2 * REQUEST_BYTES),
+                new RequestDecoder(), new ConnectionHandler(dispatcher));
+        try {
+            first.writeInbound(requestFrame(1));
+            first.writeInbound(requestFrame(2));
+            consumer.writeInbound(requestFrame(3));
+            assertThat(memory.used()).isEqualTo(3 * REQUEST_BYTES);
+            assertThat(consumer.config().isAutoRead()).as("holds one request, under its exempt bytes").isTrue();
+            consumer.writeInbound(requestFrame(4));
+            assertThat(consumer.config().isAutoRead()).as("holds two: no longer exempt").isFalse();
+        } finally {
+            consumer.finishAndReleaseAll();
         }
     }
 
