@@ -206,6 +206,50 @@ class ConnectionConsumerIT {
     }
 
     @Test
+    void aServerSessionListenerThatThrowsGetsTheMessageAgainRedelivered() throws Exception {
+        Queue queue = new PartitaQueue(name);
+        List<String> sent = send(queue, 10, "t-");
+        Collection<String> received = new ConcurrentLinkedQueue<>();
+        Collection<String> redelivered = new ConcurrentLinkedQueue<>();
+        TestServerSessionPool pool = pool(connection, 2, Session.AUTO_ACKNOWLEDGE, message -> {
+            String text = text(message);
+            try {
+                if (message.getJMSRedelivered()) {
+                    redelivered.add(text + "@" + message.getIntProperty("JMSXDeliveryCount"));
+                } else if (text.equals("t-3")) {
+                    throw new IllegalArgumentException("the application cannot process " + text);
+                }
+            } catch (JMSException e) {
+                throw new java.lang.IllegalStateException(e);
+            }
+            received.add(text);
+        });
+        connection.createConnectionConsumer(queue, null, pool, 3);
+        connection.start();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= sent.size());
+        assertThat(received).containsExactlyInAnyOrderElementsOf(sent);
+        assertThat(redelivered).containsExactly("t-3@2");
+    }
+
+    @Test
+    void dupsOkAcknowledgeLosesNothing() throws Exception {
+        Queue queue = new PartitaQueue(name);
+        List<String> sent = send(queue, 150, "k-");
+        Collection<String> received = new ConcurrentLinkedQueue<>();
+        TestServerSessionPool pool = pool(connection, 2, Session.DUPS_OK_ACKNOWLEDGE, message -> received.add(text(message)));
+        ConnectionConsumer consumer = connection.createConnectionConsumer(queue, null, pool, 10);
+        connection.start();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= sent.size());
+        assertThat(new HashSet<>(received)).containsExactlyInAnyOrderElementsOf(sent);
+        Session browsing = connection.createSession();
+        await("acknowledged, in batches: a browser no longer shows them").atMost(Duration.ofSeconds(10))
+                .until(() -> !browsing.createBrowser(queue).getEnumeration().hasMoreElements());
+        consumer.close();
+    }
+
+    @Test
     void aSelectorChoosesTheMessagesAndLeavesTheOthers() throws Exception {
         Queue queue = new PartitaQueue(name);
         List<String> red = send(queue, 10, "red-", "red");
