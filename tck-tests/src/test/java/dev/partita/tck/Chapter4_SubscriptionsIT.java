@@ -139,7 +139,7 @@ class Chapter4_SubscriptionsIT extends TckTest {
     }
 
     @Test
-    @DisplayName("6.11 / 8.3 a noLocal topic consumer does not receive what its own connection published, and receives other connections' messages")
+    @DisplayName("8.3.1 a noLocal topic consumer does not receive what its own connection published, and receives other connections' messages")
     void noLocalSkipsTheOwnConnectionsMessages() throws Exception {
         MessageConsumer noLocal = connection.createSession().createConsumer(topic, null, true);
         try (Connection other = factory().createConnection()) {
@@ -152,7 +152,7 @@ class Chapter4_SubscriptionsIT extends TckTest {
     }
 
     @Test
-    @DisplayName("6.11 a durable noLocal subscription does not keep what connections with its client ID published")
+    @DisplayName("8.3.3 a durable noLocal subscription does not keep what connections with its client ID published")
     void durableNoLocalSkipsTheClientIdsMessages() throws Exception {
         Session session = connection.createSession();
         String name = unique("nolocal");

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>noLocal (topic subscriptions only; on a queue the spec leaves it unspecified and it is
  * ignored): a record whose sender (JMS record headers {@code JMS_Partita_ConnectionID} /
  * {@code JMS_Partita_ClientID}) is the consumer's connection is rejected; on a durable
- * subscription with a client ID, so is one sent by any connection with that client ID (spec 8.3:
+ * subscription with a client ID, so is one sent by any connection with that client ID (spec 8.3.3:
  * such messages are not added to the durable subscription). A record that names no sender
  * passes.
  *

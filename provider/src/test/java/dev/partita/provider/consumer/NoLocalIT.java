@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * noLocal (spec 8.3, 6.11): a noLocal topic consumer does not receive what its own connection
+ * noLocal (spec 8.3.1, 8.3.3): a noLocal topic consumer does not receive what its own connection
  * published, on a durable subscription also nothing a connection with the same client ID
  * published; others' messages arrive; on a queue noLocal changes nothing.
  */
