@@ -122,6 +122,12 @@ class HazelcastOffsetCacheIT {
                 new LagTotal(new SubscriptionGeneration("durable:c1:audit", 2), 1, 5),
                 new LagTotal(ORDERS, 3, 50 + 51 + 52));
         assertThat(first.stats().dropped()).isZero();
+
+        assertThat(second.entries(List.of("qorders")).get(10, TimeUnit.SECONDS).keySet())
+                .extracting(OffsetKey::logId).containsExactly("qorders", "qorders", "qorders");
+        assertThat(second.entries(List.of()).get(10, TimeUnit.SECONDS)).hasSize(4)
+                .containsEntry(new OffsetKey("durable:c1:audit", 2, "taudit", 0), new OffsetEntry(0, 5, 5, 0, 1, 3, 1));
+        assertThat(second.entries(List.of("nothing")).get(10, TimeUnit.SECONDS)).isEmpty();
     }
 
     @Test
