@@ -12,7 +12,9 @@ import dev.partita.protocol.message.Errors;
 import dev.partita.protocol.record.Header;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +50,8 @@ public final class Producer implements AutoCloseable {
     private final PartitionChooser chooser;
     private final RecordAccumulator accumulator;
     private final MemoryLimiter memory;
+    /** Bytes retained beside each record until the caller releases them (see {@link #send(ProducerRecord, long)}). */
+    private final Map<CompletableFuture<RecordMetadata>, Long> retained = new ConcurrentHashMap<>();
     private final Sender sender;
     private final Thread senderThread;
     private final LongSupplier clockMs;
@@ -89,9 +93,12 @@ public final class Producer implements AutoCloseable {
 
     /**
      * As {@link #send(ProducerRecord)}, also counting {@code retainedBytes} against the buffer
-     * memory until the record completes: memory the caller keeps for the record meanwhile (an
-     * asynchronous JMS send keeps its message object for the completion listener), so that
-     * {@code bufferMemory} bounds all the heap unacknowledged sends hold, not only their records.
+     * memory: memory the caller keeps for the record (an asynchronous JMS send keeps its message
+     * object until its completion listener ran), so that {@code bufferMemory} bounds all the heap
+     * unacknowledged sends hold, not only their records. The retained bytes stay counted after the
+     * record completes, until the caller calls {@link #releaseRetained} with the returned future
+     * (also when the send failed; nothing is held for a send that failed before it was queued).
+     * At most what the buffer leaves beside the record is held, so this never makes a send fail.
      */
     public CompletableFuture<RecordMetadata> send(ProducerRecord record, long retainedBytes) {
         if (retainedBytes < 0) {
@@ -123,6 +130,9 @@ public final class Producer implements AutoCloseable {
             long remainingBlockMs = Math.max(0, maxBlockMs - (clockMs.getAsLong() - start));
             RecordAccumulator.AppendResult result = accumulator.append(new TopicPartition(record.topic(), partition),
                     timestamp, record.key(), record.value(), headers, retainedBytes, remainingBlockMs);
+            if (result.retainedHeld() > 0) {
+                retained.put(result.future(), result.retainedHeld());
+            }
             if (result.batchReady() || result.newBatch()) {
                 // A full batch goes now; a new one starts a linger timer the sender must learn of.
                 sender.wakeup();
@@ -166,6 +176,14 @@ public final class Producer implements AutoCloseable {
     private void checkNotInCallback(String operation) {
         if (callbacks instanceof CallbackExecutor executor && executor.inCallbackThread()) {
             throw new IllegalStateException(operation + "() cannot be called from a send callback: it would wait for the callback thread itself");
+        }
+    }
+
+    /** Gives back the bytes {@link #send(ProducerRecord, long)} retained for {@code sent}. Idempotent. */
+    public void releaseRetained(CompletableFuture<RecordMetadata> sent) {
+        Long held = retained.remove(sent);
+        if (held != null) {
+            accumulator.releaseRetained(held);
         }
     }
 

@@ -39,8 +39,11 @@ public final class RecordAccumulator {
     /** Bytes a record costs beyond key, value and header bytes: varint lengths, deltas, attributes. */
     static final int RECORD_OVERHEAD = 25;
 
-    /** What {@link #append} did: the record's future, whether its partition has a batch ready now, whether it opened a batch. */
-    record AppendResult(CompletableFuture<RecordMetadata> future, boolean batchReady, boolean newBatch) {
+    /**
+     * What {@link #append} did: the record's future, whether its partition has a batch ready now,
+     * whether it opened a batch, and the bytes held beside the record until {@link #releaseRetained}.
+     */
+    record AppendResult(CompletableFuture<RecordMetadata> future, boolean batchReady, boolean newBatch, long retainedHeld) {
     }
 
     /** Partitions whose head batch may be sent now, and how long until another one may be. */
@@ -87,9 +90,18 @@ public final class RecordAccumulator {
     }
 
     /**
+     * Bytes of {@code retainedBytes} held beside a record of {@code recordSize}: what is retained
+     * never makes a record fail, so at most what the whole buffer leaves beside the record.
+     */
+    static long heldRetained(long recordSize, long retainedBytes, long capacity) {
+        return Math.max(0, Math.min(retainedBytes, capacity - recordSize));
+    }
+
+    /**
      * Appends a record to its partition's open batch, opening a new batch when the open one is full.
-     * The record holds its estimated size plus {@code retainedBytes} (what the caller keeps for it
-     * until it completes) of buffer memory.
+     * The record holds its estimated size of buffer memory until its batch completes; beside it
+     * {@code retainedBytes} (what the caller keeps for the record, capped by {@link #heldRetained})
+     * stay held until the caller gives them back with {@link #releaseRetained}.
      *
      * @throws BufferExhaustedException if buffer memory stayed full for {@code maxBlockMs}
      * @throws ClientClosedException if the producer is closing
@@ -97,8 +109,8 @@ public final class RecordAccumulator {
     AppendResult append(TopicPartition tp, long timestamp, byte[] key, byte[] value, Header[] headers, long retainedBytes,
                         long maxBlockMs) throws InterruptedException {
         long recordSize = estimatedSize(key, value, headers);
-        // What is retained beside a record never makes it fail: at most the whole buffer is held.
-        long size = Math.max(recordSize, Math.min(recordSize + retainedBytes, memory.capacity()));
+        long held = heldRetained(recordSize, retainedBytes, memory.capacity());
+        long size = recordSize + held;
         memory.reserve(size, maxBlockMs);
         try {
             synchronized (this) {
@@ -108,16 +120,16 @@ public final class RecordAccumulator {
                 Deque<ProducerBatch> queue = batches.computeIfAbsent(tp, k -> new ArrayDeque<>());
                 ProducerBatch last = queue.peekLast();
                 if (last != null) {
-                    CompletableFuture<RecordMetadata> future = last.tryAppend(timestamp, key, value, headers, batchSize, size);
+                    CompletableFuture<RecordMetadata> future = last.tryAppend(timestamp, key, value, headers, batchSize, recordSize);
                     if (future != null) {
-                        return new AppendResult(future, queue.size() > 1 || last.isFull(batchSize), false);
+                        return new AppendResult(future, queue.size() > 1 || last.isFull(batchSize), false, held);
                     }
                 }
                 ProducerBatch batch = new ProducerBatch(tp, compression, clockMs.getAsLong());
-                CompletableFuture<RecordMetadata> future = batch.tryAppend(timestamp, key, value, headers, batchSize, size);
+                CompletableFuture<RecordMetadata> future = batch.tryAppend(timestamp, key, value, headers, batchSize, recordSize);
                 queue.addLast(batch);
                 incomplete.add(batch);
-                return new AppendResult(future, queue.size() > 1 || batch.isFull(batchSize), true);
+                return new AppendResult(future, queue.size() > 1 || batch.isFull(batchSize), true, held);
             }
         } catch (RuntimeException e) {
             memory.release(size);
@@ -205,6 +217,13 @@ public final class RecordAccumulator {
 
     boolean isExpired(ProducerBatch batch, long nowMs) {
         return nowMs - batch.createdMs >= deliveryTimeoutMs;
+    }
+
+    /** The caller no longer keeps what it retained beside a record ({@link AppendResult#retainedHeld}). */
+    void releaseRetained(long held) {
+        if (held > 0) {
+            memory.release(held);
+        }
     }
 
     /** The batch completed (either way): its memory is free for new records. */

@@ -235,6 +235,20 @@ class ProducerTest {
     }
 
     @Test
+    void retainedBytesStayCountedAfterTheSendCompletesUntilTheCallerReleasesThem() throws Exception {
+        long oneRecord = RecordAccumulator.estimatedSize(null, new byte[1_000], new dev.partita.protocol.record.Header[0]);
+        Producer p = producer(config().lingerMs(0), 1);
+        CompletableFuture<RecordMetadata> future = p.send(ProducerRecord.of(TOPIC, new byte[1_000]), 500);
+        assertThat(p.bufferMemoryUsed()).isEqualTo(oneRecord + 500);
+        answer(nextRequest(), Errors.NONE);
+        future.get(10, TimeUnit.SECONDS);
+        assertThat(p.bufferMemoryUsed()).as("e.g. a completion listener still to run").isEqualTo(500);
+        p.releaseRetained(future);
+        p.releaseRetained(future);
+        assertThat(p.bufferMemoryUsed()).isZero();
+    }
+
+    @Test
     void aFastProducerBlocksOnBufferMemoryAndGivesUpAfterMaxBlock() throws Exception {
         long oneRecord = RecordAccumulator.estimatedSize(null, new byte[1_000], new dev.partita.protocol.record.Header[0]);
         Producer p = producer(config().lingerMs(0).bufferMemory(2 * oneRecord).maxBlockMs(200), 1);

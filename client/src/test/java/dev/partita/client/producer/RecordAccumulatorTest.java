@@ -169,10 +169,11 @@ class RecordAccumulatorTest {
     }
 
     @Test
-    void bytesRetainedBesideARecordHoldBufferMemoryUntilItsBatchCompletes() throws Exception {
+    void bytesRetainedBesideARecordStayHeldAfterItsBatchCompletesUntilReleased() throws Exception {
         long oneRecord = RecordAccumulator.estimatedSize(null, new byte[1_000], NO_HEADERS);
         RecordAccumulator acc = accumulator(16_384, 0, 3 * oneRecord);
-        acc.append(TP0, 5, null, new byte[1_000], NO_HEADERS, oneRecord, 0);
+        RecordAccumulator.AppendResult appended = acc.append(TP0, 5, null, new byte[1_000], NO_HEADERS, oneRecord, 0);
+        assertThat(appended.retainedHeld()).isEqualTo(oneRecord);
         assertThat(acc.bufferMemoryUsed()).isEqualTo(2 * oneRecord);
         assertThatThrownBy(() -> acc.append(TP0, 5, null, new byte[1_000], NO_HEADERS, oneRecord, 100))
                 .as("a second record with as much retained does not fit").isInstanceOf(BufferExhaustedException.class);
@@ -180,6 +181,8 @@ class RecordAccumulatorTest {
         ProducerBatch batch = acc.poll(TP0);
         batch.close();
         acc.deallocate(batch);
+        assertThat(acc.bufferMemoryUsed()).as("the record's bytes are free, the retained ones not yet").isEqualTo(oneRecord);
+        acc.releaseRetained(appended.retainedHeld());
         assertThat(acc.bufferMemoryUsed()).isZero();
     }
 
@@ -187,7 +190,8 @@ class RecordAccumulatorTest {
     void whatIsRetainedBesideARecordNeverMakesItLargerThanTheWholeBuffer() throws Exception {
         long oneRecord = RecordAccumulator.estimatedSize(null, new byte[1_000], NO_HEADERS);
         RecordAccumulator acc = accumulator(16_384, 0, oneRecord + 10);
-        acc.append(TP0, 5, null, new byte[1_000], NO_HEADERS, oneRecord, 0);
+        RecordAccumulator.AppendResult appended = acc.append(TP0, 5, null, new byte[1_000], NO_HEADERS, oneRecord, 0);
+        assertThat(appended.retainedHeld()).isEqualTo(10);
         assertThat(acc.bufferMemoryUsed()).isEqualTo(oneRecord + 10);
     }
 

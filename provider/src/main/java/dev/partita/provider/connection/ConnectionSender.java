@@ -93,8 +93,9 @@ public final class ConnectionSender {
 
     /**
      * As {@link #send(ProducerRecord, boolean)}, counting {@code retainedBytes} (what the caller
-     * keeps until the send completes: an asynchronous send's message object) against the
-     * producer's {@code bufferMemory} too, so sends block once that much is held.
+     * keeps for the send: an asynchronous send's message object, until its listener ran) against
+     * the producer's {@code bufferMemory} too, so sends block once that much is held. The caller
+     * gives them back with {@link #releaseRetained}.
      */
     public CompletableFuture<RecordMetadata> send(ProducerRecord record, boolean persistent, long retainedBytes) {
         Producer producer;
@@ -104,6 +105,17 @@ public final class ConnectionSender {
             return CompletableFuture.failedFuture(e);
         }
         return producer.send(record, retainedBytes);
+    }
+
+    /** Gives back what {@link #send(ProducerRecord, boolean, long)} retained for {@code sent}. Idempotent. */
+    public void releaseRetained(CompletableFuture<RecordMetadata> sent, boolean persistent) {
+        Producer producer;
+        synchronized (this) {
+            producer = persistent ? this.persistent : nonPersistent;
+        }
+        if (producer != null) {
+            producer.releaseRetained(sent);
+        }
     }
 
     private synchronized Producer producer(boolean forPersistent) {

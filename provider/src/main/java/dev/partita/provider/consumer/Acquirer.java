@@ -183,7 +183,30 @@ final class Acquirer {
         stopped = true;
     }
 
+    /**
+     * Handles an ACQUIRE answer (on a client I/O thread). Whatever goes wrong in it, the partitions
+     * it answered are asked again: an exception escaping here would be swallowed by the future and
+     * leave them counted as asked forever, and the consumer would never receive again.
+     */
     private void answered(List<AcquirePartition> partitions, int generation, AcquireResponse response, Throwable failure) {
+        try {
+            handleAnswer(partitions, generation, response, failure);
+        } catch (RuntimeException e) {
+            log.warn("handling an ACQUIRE answer for {} failed; asking again", consumer.destination(), e);
+            session.lock().lock();
+            try {
+                for (AcquirePartition asked : partitions) {
+                    outstanding -= this.asked[asked.partition()];
+                    this.asked[asked.partition()] = 0;
+                }
+            } finally {
+                session.lock().unlock();
+            }
+            retryLater();
+        }
+    }
+
+    private void handleAnswer(List<AcquirePartition> partitions, int generation, AcquireResponse response, Throwable failure) {
         Map<Integer, List<Decoded>> decoded = new HashMap<>();
         List<Decoded> unusable = new ArrayList<>();
         if (failure == null) {
@@ -311,9 +334,9 @@ final class Acquirer {
                     PartitaMessage message = MessageRecords.received(record, consumer.destination(), range.deliveryCount() + 1,
                             session.connection().connection().options().objectMessageAllowlist(), JmsCodecLimits.DEFAULT);
                     out.add(new Decoded(result.partition(), record.offset(), range.deliveryCount(), message));
-                } catch (JMSException e) {
+                } catch (JMSException | RuntimeException e) {
                     log.warn("not delivering record {} of {} partition {} (released; dead-lettered after the maximum delivery count): {}", record.offset(), consumer.destination(),
-                            result.partition(), e.getMessage());
+                            result.partition(), e.toString());
                     unusable.add(new Decoded(result.partition(), record.offset(), range.deliveryCount(), null));
                 }
             }

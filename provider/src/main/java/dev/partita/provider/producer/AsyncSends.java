@@ -35,13 +35,15 @@ public final class AsyncSends {
         final Message message;
         final CompletionListener listener;
         final String what;
+        final Runnable afterListener;
         boolean done; // guarded by AsyncSends.this
         Throwable failure; // guarded by AsyncSends.this
 
-        Pending(Message message, CompletionListener listener, String what) {
+        Pending(Message message, CompletionListener listener, String what, Runnable afterListener) {
             this.message = message;
             this.listener = listener;
             this.what = what;
+            this.afterListener = afterListener;
         }
     }
 
@@ -66,7 +68,17 @@ public final class AsyncSends {
      */
     public void add(CompletableFuture<RecordMetadata> sent, Message message, CompletionListener listener, String what,
                     Consumer<JMSException> onFailure) {
-        Pending entry = new Pending(message, listener, what);
+        add(sent, message, listener, what, onFailure, () -> { });
+    }
+
+    /**
+     * As {@link #add(CompletableFuture, Message, CompletionListener, String, Consumer)};
+     * {@code afterListener} runs once the listener returned (or threw), when the message is no
+     * longer kept: it gives back the buffer memory the message object was counted in.
+     */
+    public void add(CompletableFuture<RecordMetadata> sent, Message message, CompletionListener listener, String what,
+                    Consumer<JMSException> onFailure, Runnable afterListener) {
+        Pending entry = new Pending(message, listener, what, afterListener);
         synchronized (this) {
             pending.addLast(entry);
         }
@@ -106,7 +118,16 @@ public final class AsyncSends {
                     pending.pollFirst();
                     notifyAll();
                 }
+                release(head);
             }
+        }
+    }
+
+    private static void release(Pending done) {
+        try {
+            done.afterListener.run();
+        } catch (RuntimeException e) {
+            log.warn("giving back the memory of a completed send failed", e);
         }
     }
 

@@ -106,12 +106,14 @@ public final class MessageSender {
         ProducerRecord record = toRecord(destination, ours, now);
         boolean persistent = options.deliveryMode() == DeliveryMode.PERSISTENT;
         String what = "send to " + destination;
-        // An asynchronous send keeps the message object for its listener until the broker answers:
-        // counted against bufferMemory with the record, so a fast producer blocks instead of filling its heap.
+        // An asynchronous send keeps the message object until its listener ran: counted against
+        // bufferMemory with the record, so a fast producer blocks instead of filling its heap.
         long retained = listener == null ? 0 : retainedUntilCompletion(record);
         CompletableFuture<RecordMetadata> sent = connection.sender().send(record, persistent, retained);
         if (listener != null) {
-            asyncSends.add(sent, message, listener, what, this::reportIfUnreachable);
+            // the message object's share of bufferMemory is given back once the listener ran
+            asyncSends.add(sent, message, listener, what, this::reportIfUnreachable,
+                    () -> connection.sender().releaseRetained(sent, persistent));
             return;
         }
         awaitAcknowledgement(sent, what);
