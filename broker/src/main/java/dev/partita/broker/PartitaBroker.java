@@ -207,7 +207,9 @@ public final class PartitaBroker implements AutoCloseable {
         replicaManager.useRetentionFloor(subscriptions); // full destinations are measured from it
         dispatcher.install(SubscriptionHandlers.all(subscriptions, topicService, coordinator));
         offsetCache = startOffsetCache();
-        subscriptions.publishOffsetsTo(offsetCache);
+        if (config.offsetCache().enabled()) {
+            subscriptions.publishOffsetsTo(offsetCache); // disabled: not even computed
+        }
         dispatcher.install(List.of(new DescribeSubscriptionsHandler(offsetCache, coordinator.topics()::topics, config.brokerId())));
         dispatcher.markReady();
 
