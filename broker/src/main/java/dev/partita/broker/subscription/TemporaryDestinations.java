@@ -74,6 +74,8 @@ public final class TemporaryDestinations {
     private final Appender appender;
     private final int internalTopics;
     private final Map<String, TemporaryDestinationName> live = new ConcurrentHashMap<>();
+    /** The internal topics this broker resolved (the registry's cache may learn of a new one a moment later). */
+    private final Map<Integer, TopicInfo> internal = new ConcurrentHashMap<>();
     /** State keys of the live temporary queues' subscriptions (kept when a consumer closes). */
     private final Set<StateKey> queueSubscriptions = ConcurrentHashMap.newKeySet();
 
@@ -137,9 +139,9 @@ public final class TemporaryDestinations {
     /** The internal topic {@code index}, created (one partition) when it does not exist yet. */
     private CompletableFuture<TopicInfo> internalTopic(int index) {
         TopicKey key = TemporaryDestinationName.internalTopic(index);
-        Optional<TopicInfo> known = topics.cached(key);
-        if (known.isPresent()) {
-            return CompletableFuture.completedFuture(known.get());
+        TopicInfo known = internal.get(index);
+        if (known != null) {
+            return CompletableFuture.completedFuture(known);
         }
         return topics.resolve(key, false).exceptionallyCompose(missing ->
                 topics.create(new CreatableTopic(key, 1, CreatableTopic.DEFAULT_REPLICATION_FACTOR, Map.of()),
@@ -149,7 +151,10 @@ public final class TemporaryDestinations {
                                 + result.errorMessage());
                     }
                     return topics.resolve(key, false);
-                }));
+                })).thenApply(info -> {
+                    internal.put(index, info);
+                    return info;
+                });
     }
 
     /**
@@ -163,16 +168,20 @@ public final class TemporaryDestinations {
         if (name.isEmpty()) {
             return null;
         }
-        Optional<TopicInfo> internal = topics.cached(name.get().internalTopic());
-        if (internal.isEmpty()) {
-            return CompletableFuture.failedFuture(gone(name.get()));
-        }
-        TopicInfo info = internal.get();
-        boolean leader = manager.replicas().leaderPartition(new LogPartition(info.logId(), 0)).isPresent();
-        if (leader && !live.containsKey(name.get().name())) {
-            return CompletableFuture.failedFuture(gone(name.get()));
-        }
-        return CompletableFuture.completedFuture(new TopicInfo(key, info.logId(), 1, info.replicationFactor(), info.configs()));
+        TemporaryDestinationName temporary = name.get();
+        TopicInfo known = internal.get(temporary.index());
+        CompletableFuture<TopicInfo> topic = known != null ? CompletableFuture.completedFuture(known)
+                : topics.resolve(temporary.internalTopic(), false);
+        return topic.handle((info, failure) -> {
+            if (failure != null) {
+                throw gone(temporary); // its internal topic does not even exist
+            }
+            boolean leader = manager.replicas().leaderPartition(new LogPartition(info.logId(), 0)).isPresent();
+            if (leader && !live.containsKey(temporary.name())) {
+                throw gone(temporary);
+            }
+            return new TopicInfo(key, info.logId(), 1, info.replicationFactor(), info.configs());
+        });
     }
 
     private static ApiException gone(TemporaryDestinationName name) {
@@ -227,9 +236,9 @@ public final class TemporaryDestinations {
         if (live.remove(name.name()) == null) {
             return CompletableFuture.completedFuture(null); // deleted concurrently
         }
-        TopicInfo info = topics.cached(name.internalTopic()).orElse(null);
+        TopicInfo info = internal.get(name.index());
         if (info == null) {
-            return CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture(null); // created on another leader's watch: nothing here to drop
         }
         LogPartition partition = new LogPartition(info.logId(), 0);
         CompletableFuture<Boolean> dropped = CompletableFuture.completedFuture(true);
