@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * ACQUIRE: one {@link Acquirer} pass per partition in parallel; when nothing was acquired and no
  * partition failed, parks a {@link DelayedAcquire} until something changes or {@code maxWaitMs}
- * passes (long poll). A pass whose answer came too late (the liveness guard answered
- * REQUEST_TIMED_OUT first) releases what it acquired, delivery count unchanged. Stateless.
+ * passes (long poll). A pass whose answer nobody will read (the liveness guard answered
+ * REQUEST_TIMED_OUT first, or the connection closed meanwhile) releases what it acquired,
+ * delivery count unchanged. Stateless.
  */
 public final class AcquireHandler extends RequestHandler<AcquireRequest> {
 
@@ -91,13 +92,19 @@ public final class AcquireHandler extends RequestHandler<AcquireRequest> {
     }
 
     /**
-     * Completes {@code answer} with the pass's result. When it was already complete (the liveness
-     * guard answered REQUEST_TIMED_OUT while the pass waited for its commit) the client never sees
-     * this pass's records: returns what the pass acquired, to be given back; otherwise nothing.
+     * Completes {@code answer} with the pass's result. Returns what the pass acquired that its
+     * client will never get, to be given back: everything it acquired when the liveness guard
+     * answered first (REQUEST_TIMED_OUT while the pass waited for its commit), or when the
+     * connection closed meanwhile (then answered NETWORK_EXCEPTION: nobody can read it); otherwise
+     * nothing.
      */
     static List<Unanswered> answerOrUnanswered(CompletableFuture<AcquireResponse> answer, List<Acquirer.Target> targets,
-                                               List<Acquirer.Attempt> done) {
-        if (answer.complete(new AcquireResponse(done.stream().map(Acquirer.Attempt::result).toList()))) {
+                                               List<Acquirer.Attempt> done, boolean connectionOpen) {
+        AcquireResponse response = connectionOpen
+                ? new AcquireResponse(done.stream().map(Acquirer.Attempt::result).toList())
+                : new AcquireResponse(targets.stream().map(t ->
+                        Acquirer.error(t, Errors.NETWORK_EXCEPTION, "the connection closed", t.sessionEpoch())).toList());
+        if (answer.complete(response) && connectionOpen) {
             return List.of();
         }
         List<Unanswered> unanswered = new ArrayList<>();
@@ -122,7 +129,7 @@ public final class AcquireHandler extends RequestHandler<AcquireRequest> {
             operations.run(t.id(), t.key(), t.registered(), t.session(), u.acquired().sessionEpoch(),
                     leader -> leader.release(t.session(), u.acquired().sessionEpoch(), ranges)).whenComplete((result, failure) -> {
                         if (failure != null || result.error() != Errors.NONE) {
-                            log.warn("Releasing {} offsets of {} acquired after their ACQUIRE timed out failed: {} "
+                            log.warn("Releasing {} offsets of {} acquired for an ACQUIRE nobody reads failed: {} "
                                     + "(they come back when the session's lease ends)", ranges.size(), t.id(),
                                     failure != null ? SubscriptionErrors.message(failure) : result.error());
                         }
@@ -143,7 +150,7 @@ public final class AcquireHandler extends RequestHandler<AcquireRequest> {
             List<Acquirer.Attempt> done = attempts.stream().map(CompletableFuture::join).toList();
             boolean any = done.stream().anyMatch(Acquirer.Attempt::acquiredOrFailed);
             if (any || last || manager.nowMs() >= deadline) {
-                release(answerOrUnanswered(answer, targets, done));
+                release(answerOrUnanswered(answer, targets, done, connectionOpen.getAsBoolean()));
                 return;
             }
             List<DelayedAcquire.Seen> seen = new ArrayList<>();

@@ -43,7 +43,7 @@ class AcquireHandlerTest {
         List<Acquirer.Target> targets = List.of(target(0));
         List<Acquirer.Attempt> done = List.of(acquired(0, new DeliveryRange(3, 5, 0)));
 
-        assertThat(AcquireHandler.answerOrUnanswered(answer, targets, done)).isEmpty();
+        assertThat(AcquireHandler.answerOrUnanswered(answer, targets, done, true)).isEmpty();
         assertThat(answer.join().partitions()).extracting(AcquiredPartition::acquired)
                 .containsExactly(List.of(new DeliveryRange(3, 5, 0)));
     }
@@ -57,7 +57,7 @@ class AcquireHandlerTest {
         List<Acquirer.Attempt> done = List.of(acquired(0, new DeliveryRange(3, 5, 0), new DeliveryRange(8, 8, 2)),
                 acquired(1), failed(2), acquired(3, new DeliveryRange(0, 0, 1)));
 
-        List<AcquireHandler.Unanswered> unanswered = AcquireHandler.answerOrUnanswered(answer, targets, done);
+        List<AcquireHandler.Unanswered> unanswered = AcquireHandler.answerOrUnanswered(answer, targets, done, true);
 
         assertThat(answer.join()).as("the guard's answer stands").isSameAs(timedOut);
         assertThat(unanswered).extracting(AcquireHandler.Unanswered::target)
@@ -65,5 +65,18 @@ class AcquireHandlerTest {
                 .containsExactly(targets.get(0), targets.get(3));
         assertThat(unanswered.get(0).acquired().acquired())
                 .containsExactly(new DeliveryRange(3, 5, 0), new DeliveryRange(8, 8, 2));
+    }
+
+    @Test
+    void aPassWhoseConnectionClosedAnswersNetworkExceptionAndGivesBackWhatItAcquired() {
+        CompletableFuture<AcquireResponse> answer = new CompletableFuture<>();
+        List<Acquirer.Target> targets = List.of(target(0), target(1));
+        List<Acquirer.Attempt> done = List.of(acquired(0, new DeliveryRange(1, 2, 0)), acquired(1));
+
+        List<AcquireHandler.Unanswered> unanswered = AcquireHandler.answerOrUnanswered(answer, targets, done, false);
+
+        assertThat(answer.join().partitions()).extracting(AcquiredPartition::error)
+                .containsExactly(Errors.NETWORK_EXCEPTION, Errors.NETWORK_EXCEPTION);
+        assertThat(unanswered).extracting(AcquireHandler.Unanswered::target).containsExactly(targets.get(0));
     }
 }
