@@ -38,7 +38,11 @@ import org.junit.jupiter.api.io.TempDir;
  *       produce requests its connections may have in flight (one per partition and producer).</li>
  * </ul>
  *
- * The heap is measured in each child by {@link HeapReporter} (live set after a forced full
+ * Messages the slow consumer had acquired when it closed normally come back at once; any that were
+ * still on their way to it come back when its session's lease ends ({@value #LEASE_MS} ms here),
+ * so the drain waits three leases for a message before it gives up.
+ *
+ * <p>The heap is measured in each child by {@link HeapReporter} (live set after a forced full
  * collection, every 500 ms). Measured on a loaded 2-core machine: producer about 42 MiB of 64,
  * consumers 15 MiB, broker 25 to 30 MiB of 128 (with 1,000,000 messages, bench {@code FlowRun}:
  * producer 54, drain 25, broker 33: more samples catch more transient peaks); before asynchronous
@@ -68,6 +72,7 @@ class FlowControlIT {
     /** Records an ACQUIRE answer may carry per partition (the provider's {@code Acquirer}). */
     private static final long ACQUIRE_PARTITION_BYTES = MIB;
     private static final int PARTITIONS = 2;
+    private static final long LEASE_MS = 10_000;
 
     @TempDir
     Path dir;
@@ -79,7 +84,9 @@ class FlowControlIT {
             ChildProcess broker = ChildProcess.start("broker", jvm(BROKER_HEAP), FlowBrokerMain.class,
                     List.of("server", "--host", "127.0.0.1", "--port", "0", "--zookeeper-port", "0",
                             "--data-dir", dir.resolve("data").toString(),
-                            "--set", "num.io.threads=2", "--set", "num.partition.threads=2", "--set", "num.partitions=" + PARTITIONS),
+                            "--set", "num.io.threads=2", "--set", "num.partition.threads=2", "--set", "num.partitions=" + PARTITIONS,
+                            // what a closed consumer still had on its way comes back when its session's lease ends
+                            "--set", "session.lease.timeout.ms=" + LEASE_MS),
                     dir);
             children.add(broker);
             int port = awaitPort(broker);
@@ -104,7 +111,8 @@ class FlowControlIT {
                     .isLessThan(MESSAGES / 2);
 
             ChildProcess drain = ChildProcess.start("drain-consumer", jvm(CLIENT_HEAP), FlowClientMain.class,
-                    List.of("drain", url, queue, drainIds.toString(), Long.toString(MESSAGES - slowCount), "40000"), dir);
+                    List.of("drain", url, queue, drainIds.toString(), Long.toString(MESSAGES - slowCount),
+                            Long.toString(3 * LEASE_MS)), dir);
             children.add(drain);
             int drainExit = drain.awaitExit(Duration.ofMinutes(4));
             assertExactlyOnce(slowIds, drainIds);
