@@ -73,6 +73,9 @@ public final class FlowRun implements Callable<Integer> {
     @Option(names = "--timeout-min", description = "Minutes each phase (produce, drain) may take (default: ${DEFAULT-VALUE}).")
     int timeoutMinutes = 60;
 
+    @Option(names = "--keep-logs", description = "Copy the JVMs' logs into this directory before the temporary one is deleted.")
+    Path keepLogs;
+
     @Option(names = {"-o", "--output"}, description = "Also write the markdown report to this file.")
     Path output;
 
@@ -122,6 +125,7 @@ public final class FlowRun implements Callable<Integer> {
                 broker.close();
             }
         } finally {
+            copyLogs(dir);
             TempDirs.deleteRecursively(dir);
         }
         String report = render(rows, exactness);
@@ -131,6 +135,18 @@ public final class FlowRun implements Callable<Integer> {
         }
         boolean clean = exactness.startsWith("yes") && rows.stream().noneMatch(Row::outOfMemory);
         return clean ? 0 : 1;
+    }
+
+    private void copyLogs(Path dir) throws IOException {
+        if (keepLogs == null) {
+            return;
+        }
+        Files.createDirectories(keepLogs);
+        try (var logs = Files.list(dir)) {
+            for (Path log : logs.filter(p -> p.toString().endsWith(".log")).toList()) {
+                Files.copy(log, keepLogs.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     private List<String> jvm(String heap) {
