@@ -37,7 +37,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -404,7 +403,17 @@ public final class PartitaConnection implements Connection, QueueConnection, Top
             closed = true;
         }
         consumers.closeConnectionConsumers(); // first: they load messages into the sessions closed next
-        JMSException first = closeAll(new ArrayList<>(sessions));
+        // one after the other: closing them in parallel lost the release of messages server sessions
+        // of a connection consumer had delivered (ConnectionConsumerIT); each close is bounded by
+        // reconnectTimeout + requestTimeout when no broker answers
+        JMSException first = null;
+        for (PartitaSession session : new ArrayList<>(sessions)) {
+            try {
+                session.close();
+            } catch (JMSException e) {
+                first = first == null ? e : first;
+            }
+        }
         sessions.clear();
         temporaries.deleteAll(); // its consumers are closed with the sessions; before the heartbeats stop
         consumers.close();
@@ -420,45 +429,6 @@ public final class PartitaConnection implements Connection, QueueConnection, Top
         if (first != null) {
             throw first;
         }
-    }
-
-    /**
-     * Closes the sessions; several at once, each on a thread of its own, because a session's close
-     * may wait up to {@code reconnectTimeout + requestTimeout} for a broker that is gone: the
-     * connection's close then waits for the slowest session, not for the sum of them.
-     *
-     * @return the first exception a session's close threw, or null
-     */
-    private static JMSException closeAll(List<PartitaSession> toClose) {
-        AtomicReference<JMSException> first = new AtomicReference<>();
-        List<Thread> closing = new ArrayList<>();
-        for (PartitaSession session : toClose) {
-            Runnable close = () -> {
-                try {
-                    session.close();
-                } catch (JMSException e) {
-                    first.compareAndSet(null, e);
-                } catch (RuntimeException e) {
-                    log.warn("closing {} failed", session, e);
-                }
-            };
-            if (toClose.size() == 1) {
-                close.run();
-            } else {
-                Thread thread = new Thread(close, "partita-jms-session-close");
-                thread.setDaemon(true);
-                thread.start();
-                closing.add(thread);
-            }
-        }
-        try {
-            for (Thread thread : closing) {
-                thread.join(); // each session's close is bounded by the timeouts
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return first.get();
     }
 
     // ---------------------------------------------------------------- connection consumers (application server facilities)

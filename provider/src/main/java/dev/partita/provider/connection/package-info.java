@@ -8,7 +8,6 @@
  * <p>A broker that goes away never makes a call hang: {@code createConnection} waits up to
  * {@code reconnectTimeout}, sends up to {@code sendTimeout}, the consumer side up to
  * {@code reconnectTimeout} (+ {@code requestTimeout}), then they throw and the exception listener
- * is told; {@code close} returns, closing the sessions in parallel. See "Broker gone" in the
- * module's README.
+ * is told; {@code close} returns. See "Broker gone" in the module's README.
  */
 package dev.partita.provider.connection;
