@@ -112,6 +112,23 @@ class FullQueueIT {
     }
 
     @Test
+    void temporaryQueuesAreNotLimitedByTheBrokerDefault() throws Exception {
+        try (Connection connection = factory.createConnection()) {
+            connection.start();
+            Session session = connection.createSession();
+            jakarta.jms.TemporaryQueue replies = session.createTemporaryQueue();
+            MessageProducer producer = session.createProducer(replies);
+            for (int i = 0; i < 12; i++) { // about twice the broker's default limit
+                producer.send(session.createTextMessage(BODY + i));
+            }
+            MessageConsumer consumer = session.createConsumer(replies);
+            for (int i = 0; i < 12; i++) {
+                assertThat(((TextMessage) consumer.receive(10_000)).getText()).isEqualTo(BODY + i);
+            }
+        }
+    }
+
+    @Test
     void aHeldSendHoldsBackNoAcknowledgementOfItsConnection() throws Exception {
         PartitaQueue full = new PartitaQueue("full-held");
         PartitaQueue other = new PartitaQueue("not-full");

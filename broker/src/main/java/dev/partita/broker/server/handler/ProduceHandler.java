@@ -14,6 +14,7 @@ import dev.partita.protocol.message.ProduceRequest.TopicData;
 import dev.partita.protocol.message.ProduceResponse;
 import dev.partita.protocol.message.ProduceResponse.PartitionProduceResult;
 import dev.partita.protocol.message.ProduceResponse.TopicProduceResult;
+import dev.partita.protocol.message.TemporaryDestinationName;
 import dev.partita.protocol.record.MemoryRecords;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,12 +72,20 @@ public final class ProduceHandler extends RequestHandler<ProduceRequest> {
                 .thenApply(done -> new TopicProduceResult(data.topic(), results.stream().map(CompletableFuture::join).toList()));
     }
 
-    /** The destination's quota; configs were validated when it was created, so a bad one falls back to the defaults. */
+    /**
+     * The destination's quota; configs were validated when it was created, so a bad one falls back
+     * to the defaults. The internal topics of temporary destinations do not take the broker
+     * defaults: all temporary queues of a partition share its log, and one nobody reads would
+     * otherwise hold back every other's messages (replies).
+     */
     private DestinationQuota quotaOf(TopicInfo info) {
+        boolean temporary = TemporaryDestinationName.isInternalTopic(info.topic())
+                || TemporaryDestinationName.of(info.topic()).isPresent();
+        DestinationQuota defaults = temporary ? DestinationQuota.UNLIMITED : quotaDefaults;
         try {
-            return DestinationQuota.of(info.configs(), quotaDefaults);
+            return DestinationQuota.of(info.configs(), defaults);
         } catch (IllegalArgumentException e) {
-            return quotaDefaults;
+            return defaults;
         }
     }
 
