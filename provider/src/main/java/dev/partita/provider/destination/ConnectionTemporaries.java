@@ -125,34 +125,43 @@ public final class ConnectionTemporaries implements TemporaryOwner {
                         + " consumer(s) of this connection still use it", "TEMPORARY_DESTINATION_IN_USE");
             }
         }
+        await(sendDelete(destination), "delete " + destination);
+    }
+
+    /** Removes it here and asks its broker to delete it; completes once the broker did (or it was gone already). */
+    private CompletableFuture<Void> sendDelete(PartitaDestination destination) {
         BrokerEndpoint broker = live.remove(destination);
         consumers.remove(destination);
         if (broker == null) {
-            return; // deleted before: deleting again changes nothing
+            return CompletableFuture.completedFuture(null); // deleted before: deleting again changes nothing
         }
-        TemporaryDeleteResponse response = await(client.network().send(broker,
-                new TemporaryDeleteRequest(connectionId, destination.name()), TemporaryDeleteResponse.class),
-                "delete " + destination);
-        if (response.error() != Errors.NONE && response.error() != Errors.TEMPORARY_DESTINATION_GONE) {
-            throw JmsExceptions.toJms("delete " + destination, response.error().exception(
-                    response.errorMessage() == null ? response.error().message() : response.errorMessage()));
-        }
+        return client.network().send(broker, new TemporaryDeleteRequest(connectionId, destination.name()),
+                TemporaryDeleteResponse.class).thenAccept(response -> {
+                    if (response.error() != Errors.NONE && response.error() != Errors.TEMPORARY_DESTINATION_GONE) {
+                        throw response.error().exception(
+                                response.errorMessage() == null ? response.error().message() : response.errorMessage());
+                    }
+                });
     }
 
     /**
      * The connection closes (its consumers are closed): deletes every temporary destination it
-     * still has, each waited for within the timeout; a failure is logged (the broker deletes them
-     * anyway when the connection's lease expires).
+     * still has, all at once, waiting at most the timeout for them together; a failure is logged
+     * (the broker deletes them anyway when the connection's lease expires).
      */
     public void deleteAll() {
         consumers.clear();
-        for (PartitaDestination destination : List.copyOf(live.keySet())) {
-            try {
-                delete(destination);
-            } catch (JMSException e) {
-                log.warn("deleting {} at connection close failed (the broker deletes it when the lease expires): {}",
-                        destination, e.getMessage());
-            }
+        List<CompletableFuture<Void>> deletes = List.copyOf(live.keySet()).stream().map(destination ->
+                sendDelete(destination).whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        log.warn("deleting {} at connection close failed (the broker deletes it when the lease expires): {}",
+                                destination, failure.toString());
+                    }
+                })).toList();
+        try {
+            await(CompletableFuture.allOf(deletes.toArray(CompletableFuture[]::new)), "delete temporary destinations");
+        } catch (JMSException e) {
+            log.debug("not every temporary destination was deleted at connection close", e);
         }
     }
 
