@@ -2,7 +2,9 @@ package dev.partita.broker.partition;
 
 /**
  * The lowest offset retention must keep in a partition: no segment holding it or anything above it
- * is deleted. Called on the partition's thread; must not block.
+ * is deleted. The same floor measures a partition's unconsumed bytes for its
+ * {@link DestinationQuota} ({@link ReplicaManager#unconsumedBytes}). Called on the partition's
+ * thread; must not block.
  */
 @FunctionalInterface
 public interface RetentionFloor {
