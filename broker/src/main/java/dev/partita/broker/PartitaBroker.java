@@ -225,7 +225,7 @@ public final class PartitaBroker implements AutoCloseable {
             return OffsetCaches.startOrNoOp(settings, coordinator.cacheMembers(), config.brokerId(), ZkPaths.DEFAULT_ROOT);
         }
         return new BackgroundOffsetCache(() -> OffsetCaches.startOrNoOp(settings, coordinator.cacheMembers(),
-                config.brokerId(), ZkPaths.DEFAULT_ROOT));
+                config.brokerId(), ZkPaths.DEFAULT_ROOT), OffsetCaches.START_RETRY_DELAY);
     }
 
     private Optional<UserStore> loadUsers() {

@@ -2,39 +2,89 @@ package dev.partita.broker.cache;
 
 import dev.partita.broker.NamedThreadFactory;
 import java.util.Collection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An offset cache whose member starts in the background, so a broker's startup never waits for
  * Hazelcast: until the start ends it behaves as the no-op cache (writes dropped and counted, reads
  * empty), then as whatever the start produced (the Hazelcast cache, or the no-op cache if it failed).
+ * With a retry delay, a start that produced no running cache (a member that could not join in time
+ * on a loaded machine, say) is tried again after that delay, until one runs or the cache is closed.
  * Closing it before the start ends stops the member as soon as it is up.
  *
- * <p>Thread-safe. The start runs on the thread {@code partita-offset-cache-init}.
+ * <p>Thread-safe. The start (and its retries) runs on the thread {@code partita-offset-cache-init}.
  */
 public final class BackgroundOffsetCache implements OffsetCache {
+
+    private static final Logger log = LoggerFactory.getLogger(BackgroundOffsetCache.class);
 
     private final NoOpOffsetCache starting = new NoOpOffsetCache();
     private volatile OffsetCache delegate = starting;
     private final CompletableFuture<OffsetCache> started = new CompletableFuture<>();
     private boolean closed; // guarded by this
+    private int retries; // guarded by this
 
-    /** Starts {@code start} (typically {@code () -> OffsetCaches.startOrNoOp(...)}) on its own thread. */
+    /** Starts {@code start} (typically {@code () -> OffsetCaches.startOrNoOp(...)}) on its own thread, once. */
     public BackgroundOffsetCache(Supplier<OffsetCache> start) {
+        this(start, null);
+    }
+
+    /**
+     * Starts {@code start} on its own thread and, while it produces no running cache, again every
+     * {@code retryAfter} ({@code null}: once only).
+     */
+    public BackgroundOffsetCache(Supplier<OffsetCache> start, Duration retryAfter) {
         Thread thread = NamedThreadFactory.single("partita-offset-cache-init").daemon().newThread(() -> {
-            OffsetCache cache;
-            try {
-                cache = start.get();
-            } catch (RuntimeException e) {
-                cache = new NoOpOffsetCache();
+            while (true) {
+                OffsetCache cache;
+                try {
+                    cache = start.get();
+                } catch (RuntimeException e) {
+                    cache = new NoOpOffsetCache();
+                }
+                if (retryAfter == null || cache.isAvailable() || !waitToRetry(cache, retryAfter)) {
+                    install(cache);
+                    return;
+                }
             }
-            install(cache);
         });
         thread.start();
+    }
+
+    /** After a start that produced no running cache: false if closed meanwhile, true once it is time to retry. */
+    private boolean waitToRetry(OffsetCache failed, Duration retryAfter) {
+        failed.close();
+        long deadline = System.nanoTime() + retryAfter.toNanos();
+        synchronized (this) {
+            long left;
+            while (!closed && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            if (closed) {
+                return false;
+            }
+            retries++;
+        }
+        log.info("Offset cache: starting the member again ({} retry)", retries);
+        return true;
+    }
+
+    /** How many times the start was tried again. */
+    public synchronized int retries() {
+        return retries;
     }
 
     private void install(OffsetCache cache) {
@@ -49,7 +99,7 @@ public final class BackgroundOffsetCache implements OffsetCache {
         started.complete(cache);
     }
 
-    /** Completes with the cache the start produced, once it has ended. */
+    /** Completes with the cache the start produced, once it has ended (with retries: once one runs, or at close). */
     public CompletableFuture<OffsetCache> started() {
         return started;
     }
@@ -103,6 +153,7 @@ public final class BackgroundOffsetCache implements OffsetCache {
             }
             closed = true;
             current = delegate;
+            notifyAll(); // a start waiting to be retried gives up
         }
         current.close();
     }

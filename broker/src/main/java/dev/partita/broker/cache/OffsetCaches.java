@@ -1,6 +1,7 @@
 package dev.partita.broker.cache;
 
 import dev.partita.broker.zk.CacheMemberRegistry;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,6 +9,9 @@ import org.slf4j.LoggerFactory;
 public final class OffsetCaches {
 
     private static final Logger log = LoggerFactory.getLogger(OffsetCaches.class);
+
+    /** How long a broker waits before it starts its member again after a failed start. */
+    public static final Duration START_RETRY_DELAY = Duration.ofSeconds(60);
 
     private OffsetCaches() {
     }
