@@ -40,7 +40,8 @@
  *       ({@link dev.partita.broker.cache.OffsetCacheStats}).</li>
  *   <li>Not required: if the member cannot start within {@code cache.startup.timeout.ms}, the broker
  *       logs a warning and runs on with the no-op cache
- *       ({@link dev.partita.broker.cache.OffsetCaches#startOrNoOp}).</li>
+ *       ({@link dev.partita.broker.cache.OffsetCaches#startOrNoOp}), starting the member again every
+ *       {@link dev.partita.broker.cache.OffsetCaches#START_RETRY_DELAY} until one runs.</li>
  * </ul>
  *
  * <p>Starting: {@link dev.partita.broker.cache.OffsetCaches#startOrNoOp} waits for the member (at most
