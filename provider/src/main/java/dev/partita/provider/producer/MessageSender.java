@@ -168,7 +168,8 @@ public final class MessageSender {
         long recordTimestamp = JmsRecordCodec.recordTimestamp(jms, now);
         Header[] headers = JmsRecordCodec.DEFAULT.encodeHeaders(jms, recordTimestamp);
         int partition = partitionFor(destination);
-        return new ProducerRecord(topicKey(destination), partition, recordTimestamp, null, jms.body(), List.of(headers));
+        return new ProducerRecord(topicKey(destination), partition, recordTimestamp, destination.recordKey(), jms.body(),
+                List.of(headers));
     }
 
     private int partitionFor(PartitaDestination destination) throws JMSException {
