@@ -26,14 +26,14 @@ import dev.partita.protocol.selector.Selector;
 import dev.partita.protocol.selector.SelectorSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongPredicate;
 
 /**
  * BROWSE: reads, on each partition's thread and without writing anything, the committed messages
  * of a subscription from its start (or the request's continuation offset) that are available or
  * acquired (not acknowledged, archived or waiting for the dead-letter queue) and match the
- * selector, with their delivery counts and the batches holding them. A queue nobody subscribed to
+ * selector (on a temporary queue: only its records), with their delivery counts and the batches holding them. A queue nobody subscribed to
  * yet shows everything from its log start. A bad selector is refused with INVALID_SELECTOR.
  * Stateless.
  */
@@ -63,15 +63,20 @@ final class BrowseHandler extends RequestHandler<BrowseRequest> {
             for (BrowsePartition p : request.partitions()) {
                 int maxBytes = p.partitionMaxBytes() <= 0 ? totalBytes : Math.min(p.partitionMaxBytes(), totalBytes);
                 parts.add(browse(info, p, key, request.key() instanceof SubscriptionKey.Queue,
-                        selector, maxBytes));
+                        TemporaryDestinations.onlyItsRecords(request.topic(), selectorFilter(selector)), maxBytes));
             }
             return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(ignored ->
                     new BrowseResponse(parts.stream().map(CompletableFuture::join).toList()));
         });
     }
 
+    /** The selector as a record filter (null: none). */
+    private static Acquirer.RecordFilter selectorFilter(Selector selector) {
+        return selector == null ? null : records -> ConsumerSelectors.matching(selector, records)::contains;
+    }
+
     private CompletableFuture<BrowsedPartition> browse(TopicInfo info, BrowsePartition p, StateKey key, boolean queue,
-                                                       Selector selector, int maxBytes) {
+                                                       Acquirer.RecordFilter filter, int maxBytes) {
         int partition = p.partition();
         LogPartition id;
         try {
@@ -97,14 +102,14 @@ final class BrowseHandler extends RequestHandler<BrowseRequest> {
             for (RecordBatch batch : read) {
                 end = Math.max(end, batch.nextOffset());
             }
-            Set<Long> matching = selector == null ? null : ConsumerSelectors.matching(selector, read);
+            LongPredicate matching = filter == null ? null : filter.over(read);
             int maxRecords = p.maxRecords() <= 0 ? Integer.MAX_VALUE : p.maxRecords();
             List<DeliveryRange> visible = new ArrayList<>();
             int shown = 0;
             long next = end;
             for (Record record : read.records()) {
                 long offset = record.offset();
-                if (offset < from || !visible(state, offset) || matching != null && !matching.contains(offset)) {
+                if (offset < from || !visible(state, offset) || matching != null && !matching.test(offset)) {
                     continue;
                 }
                 if (shown == maxRecords) {

@@ -8,13 +8,14 @@ import dev.partita.protocol.message.BrowseResponse;
 import dev.partita.protocol.message.DeliveryRange;
 import dev.partita.protocol.message.Errors;
 import dev.partita.protocol.message.SubscriptionKey;
+import dev.partita.protocol.message.TemporaryDestinationName;
 import dev.partita.protocol.message.TopicKey;
 import dev.partita.protocol.record.MemoryRecords;
 import dev.partita.protocol.record.Record;
 import dev.partita.protocol.record.RecordBatch;
 import dev.partita.protocol.selector.Selector;
 import dev.partita.protocol.selector.SelectorSyntaxException;
-import dev.partita.provider.destination.PartitaQueue;
+import dev.partita.provider.destination.PartitaDestination;
 import dev.partita.provider.message.MessageRecords;
 import dev.partita.provider.message.PartitaMessage;
 import dev.partita.provider.util.JmsExceptions;
@@ -44,18 +45,18 @@ public final class PartitaQueueBrowser implements QueueBrowser {
     private static final int PAGE_BYTES = 1 << 20;
 
     private final SessionDelivery session;
-    private final PartitaQueue queue;
+    private final PartitaDestination queue; // a queue or a temporary queue
     private final String selector;
     private volatile boolean closed;
 
-    private PartitaQueueBrowser(SessionDelivery session, PartitaQueue queue, String selector) {
+    private PartitaQueueBrowser(SessionDelivery session, PartitaDestination queue, String selector) {
         this.session = session;
         this.queue = queue;
         this.selector = selector;
     }
 
     /** @throws InvalidSelectorException for a selector that does not parse */
-    public static PartitaQueueBrowser open(SessionDelivery session, PartitaQueue queue, String selector) throws JMSException {
+    public static PartitaQueueBrowser open(SessionDelivery session, PartitaDestination queue, String selector) throws JMSException {
         String normalized = selector == null || selector.isBlank() ? null : selector;
         if (normalized != null) {
             try {
@@ -80,7 +81,7 @@ public final class PartitaQueueBrowser implements QueueBrowser {
     @Override
     public Queue getQueue() throws JMSException {
         checkClosed();
-        return queue;
+        return (Queue) queue;
     }
 
     @Override
@@ -143,7 +144,10 @@ public final class PartitaQueueBrowser implements QueueBrowser {
                 session.connection().client().refreshMetadata();
                 throw new JMSException("partition " + partition + " of " + queue + " has no leader now", "LEADER_NOT_AVAILABLE");
             }
-            BrowseRequest request = new BrowseRequest(SubscriptionKey.queue(queue.name()), 0, topic, selector, PAGE_BYTES,
+            // a temporary queue's messages are those of its one subscription
+            SubscriptionKey key = queue.isTemporary()
+                    ? TemporaryDestinationName.of(topic).orElseThrow().queueSubscription() : SubscriptionKey.queue(queue.name());
+            BrowseRequest request = new BrowseRequest(key, 0, topic, selector, PAGE_BYTES,
                     List.of(new BrowseRequest.BrowsePartition(partition, -1, from, PAGE_RECORDS, PAGE_BYTES)));
             BrowseResponse response = PartitaMessageConsumer.await(session, session.connection().client().browse(leader, request),
                     "browse " + queue);

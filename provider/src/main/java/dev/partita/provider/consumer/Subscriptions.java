@@ -97,7 +97,10 @@ public final class Subscriptions {
         if (queue == null) {
             throw new InvalidDestinationException("a browser needs a queue, not null");
         }
-        if (!(PartitaDestination.of(queue) instanceof PartitaQueue target)) {
+        PartitaDestination target = PartitaDestination.of(queue);
+        if (target.isTemporary() && target instanceof Queue) {
+            session.connection().connection().temporaries().checkConsumer(target); // only its connection reads it
+        } else if (!(target instanceof PartitaQueue)) {
             throw new InvalidDestinationException("a browser needs a queue: " + queue);
         }
         session.connection().connection().markUsed();

@@ -15,12 +15,14 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TemporaryTopic;
 import jakarta.jms.TextMessage;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -141,6 +143,26 @@ class TemporaryDestinationsIT {
         assertThat(a.receiveNoWait()).isNull();
         assertThat(b.receiveNoWait()).isNull();
         assertThat(text(session.createConsumer(neighbour).receive(WAIT_MS))).isEqualTo("not yours");
+    }
+
+    @Test
+    void aBrowserShowsATemporaryQueuesMessagesOnlyAndChangesNothing() throws JMSException {
+        Session session = owner.createSession();
+        TemporaryQueue queue = session.createTemporaryQueue();
+        TemporaryQueue neighbour = session.createTemporaryQueue();
+        send(other, neighbour, "not yours");
+        send(other, queue, "one", "two");
+        QueueBrowser browser = session.createBrowser(queue);
+        assertThat(browser.getQueue()).isEqualTo(queue);
+        List<String> shown = new ArrayList<>();
+        Enumeration<?> messages = browser.getEnumeration();
+        while (messages.hasMoreElements()) {
+            shown.add(text((Message) messages.nextElement()));
+        }
+        assertThat(shown).containsExactly("one", "two");
+        assertThatThrownBy(() -> other.createSession().createBrowser(queue)).isInstanceOf(InvalidDestinationException.class);
+        MessageConsumer consumer = session.createConsumer(queue);
+        assertThat(text(consumer.receive(WAIT_MS))).as("browsing changed nothing").isEqualTo("one");
     }
 
     @Test
