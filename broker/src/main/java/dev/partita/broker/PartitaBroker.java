@@ -173,7 +173,7 @@ public final class PartitaBroker implements AutoCloseable {
         delayedDriver.start();
 
         authenticator = new Authenticator(loadUsers(), config.allowAnonymous());
-        dispatcher = new RequestDispatcher(authenticator, List.of(
+        dispatcher = new RequestDispatcher(authenticator, config.requestMaxHandlingMs(), List.of(
                 new ApiVersionsHandler(), new SaslHandshakeHandler(), new SaslAuthenticateHandler()));
         server = new NettyServer(dispatcher, config.maxFrameBytes(), config.numIoThreads(), config.maxInFlightRequestBytes());
         boundAddress = server.start(config.host(), config.port());

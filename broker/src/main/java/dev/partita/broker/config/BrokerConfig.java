@@ -59,6 +59,7 @@ public final class BrokerConfig {
     public static final String CACHE_REQUEST_TIMEOUT_MS = "cache.request.timeout.ms";
     public static final String CACHE_WRITE_QUEUE_CAPACITY = "cache.write.queue.capacity";
     public static final String CACHE_WRITE_MAX_IN_FLIGHT = "cache.write.max.in.flight";
+    public static final String REQUEST_MAX_HANDLING_MS = "request.max.handling.ms";
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
@@ -98,6 +99,7 @@ public final class BrokerConfig {
             new Setting(CACHE_REQUEST_TIMEOUT_MS, String.valueOf(OffsetCacheConfig.DEFAULT_REQUEST_TIMEOUT.toMillis()), "Bound of every cache operation and read."),
             new Setting(CACHE_WRITE_QUEUE_CAPACITY, String.valueOf(OffsetCacheConfig.DEFAULT_WRITE_QUEUE_CAPACITY), "Subscription partitions whose progress may wait to be written to the cache; beyond it writes are dropped (counted)."),
             new Setting(CACHE_WRITE_MAX_IN_FLIGHT, String.valueOf(OffsetCacheConfig.DEFAULT_MAX_IN_FLIGHT_WRITES), "Cache writes sent and not yet answered; beyond it writes are dropped (counted)."),
+            new Setting(REQUEST_MAX_HANDLING_MS, "60000", "Longest a request may go unanswered (a long poll: its own max wait plus this); then the broker answers it REQUEST_TIMED_OUT in its place and logs an ERROR, so one lost answer never stalls its connection."),
             new Setting(LOG_PREFIX + "<key>", "storage default", "Default log setting of every topic: any storage LogConfig key with the prefix, e.g. log.segment.bytes, log.retention.ms, log.flush.policy."));
 
     private static final Map<String, String> DEFAULTS;
@@ -139,6 +141,7 @@ public final class BrokerConfig {
     private final long sessionLeaseTimeoutMs;
     private final long destinationMaxUnconsumedBytes;
     private final long destinationFullBlockMs;
+    private final long requestMaxHandlingMs;
     private final OffsetCacheConfig offsetCache;
     private final LogConfig logDefaults;
 
@@ -175,6 +178,7 @@ public final class BrokerConfig {
         this.sessionLeaseTimeoutMs = p.longValue(SESSION_LEASE_TIMEOUT_MS, 1, Integer.MAX_VALUE);
         this.destinationMaxUnconsumedBytes = p.longValue(DESTINATION_MAX_UNCONSUMED_BYTES, -1, Long.MAX_VALUE);
         this.destinationFullBlockMs = p.longValue(DESTINATION_FULL_BLOCK_MS, 0, Integer.MAX_VALUE);
+        this.requestMaxHandlingMs = p.longValue(REQUEST_MAX_HANDLING_MS, 1, Integer.MAX_VALUE);
         String cacheHost = p.string(CACHE_HOST);
         this.offsetCache = new OffsetCacheConfig(p.bool(CACHE_ENABLED), cacheHost.isEmpty() ? advertisedHost : cacheHost,
                 p.intValue(CACHE_PORT, 0, 65535), p.intValue(CACHE_PORT_COUNT, 1, 65535),
@@ -333,6 +337,11 @@ public final class BrokerConfig {
 
     public long shutdownTimeoutMs() {
         return shutdownTimeoutMs;
+    }
+
+    /** Longest a request waits for its handler beyond its own max wait before it is answered REQUEST_TIMED_OUT. */
+    public long requestMaxHandlingMs() {
+        return requestMaxHandlingMs;
     }
 
     public long sessionLeaseTimeoutMs() {

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * One client connection: hands each decoded request to the dispatcher and writes the responses
  * back <em>in request order</em>, whatever order they complete in (clients pipeline requests and
  * match responses by position as well as by correlation id). Too many unanswered requests pause
- * reading from the socket until some are answered.
+ * reading from the socket until some are answered. The dispatcher bounds every request, so one
+ * lost answer cannot hold the queue (and the connection) forever.
  *
  * <p>All state is confined to the connection's event loop; completions from other threads hop
  * onto it.
@@ -66,7 +67,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             Pending p = new Pending(header.correlationId(), header.apiVersion());
             inFlight.add(p);
             RequestContext context = new RequestContext(header, session);
-            CompletableFuture<ApiResponse> response = dispatcher.dispatch(context, decoded.request());
+            CompletableFuture<ApiResponse> response = dispatcher.dispatch(context, decoded.request(), ctx.executor());
             if (response.isDone()) {
                 complete(p, response);
             } else {

@@ -30,6 +30,19 @@ public abstract class RequestHandler<Q extends ApiRequest> {
         return handle(context, requestType.cast(request));
     }
 
+    final long ownWaitMs(ApiRequest request) {
+        return Math.max(0, waitMs(requestType.cast(request)));
+    }
+
+    /**
+     * How long the request may wait by design before it is answered (a long poll's max wait, a
+     * produce's acknowledgement timeout); the dispatcher's bound on the request is this plus
+     * {@code request.max.handling.ms}. None by default.
+     */
+    protected long waitMs(Q request) {
+        return 0;
+    }
+
     /** Answers one request. */
     protected abstract CompletableFuture<? extends ApiResponse> handle(RequestContext context, Q request);
 }

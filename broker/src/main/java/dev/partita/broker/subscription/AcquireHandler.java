@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * ACQUIRE: one {@link Acquirer} pass per partition in parallel; when nothing was acquired and no
  * partition failed, parks a {@link DelayedAcquire} until something changes or {@code maxWaitMs}
  * passes (long poll). A pass whose answer nobody will read (the liveness guard answered
- * REQUEST_TIMED_OUT first, or the connection closed meanwhile) releases what it acquired,
- * delivery count unchanged. Stateless.
+ * REQUEST_TIMED_OUT first, the dispatcher's bound answered in its place, or the connection closed
+ * meanwhile) releases what it acquired, delivery count unchanged. Stateless.
  */
 public final class AcquireHandler extends RequestHandler<AcquireRequest> {
 
@@ -54,6 +54,11 @@ public final class AcquireHandler extends RequestHandler<AcquireRequest> {
     }
 
     @Override
+    protected long waitMs(AcquireRequest request) {
+        return request.maxWaitMs();
+    }
+
+    @Override
     protected CompletableFuture<AcquireResponse> handle(RequestContext context, AcquireRequest request) {
         ConnectionId connection = ConnectionId.of(request.connectionId());
         manager.touch(connection);
@@ -61,7 +66,7 @@ public final class AcquireHandler extends RequestHandler<AcquireRequest> {
         return destinations.resolve(request.key(), request.topic(), false).thenCompose(info -> {
             List<Acquirer.Target> targets = targets(request, info, connection);
             CompletableFuture<AcquireResponse> answer = new CompletableFuture<>();
-            pass(targets, deadline, false, answer, context.session()::isOpen);
+            pass(targets, deadline, false, answer, context::awaited);
             // Liveness guard: a pass waits for commits; should one never come, the client still gets an answer.
             long guardMs = Math.max(0, deadline - manager.nowMs()) + ANSWER_GRACE_MS;
             return answer.completeOnTimeout(new AcquireResponse(targets.stream().map(t ->

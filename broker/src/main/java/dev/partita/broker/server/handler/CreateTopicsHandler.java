@@ -23,6 +23,11 @@ public final class CreateTopicsHandler extends RequestHandler<CreateTopicsReques
     }
 
     @Override
+    protected long waitMs(CreateTopicsRequest request) {
+        return request.timeoutMs();
+    }
+
+    @Override
     protected CompletableFuture<CreateTopicsResponse> handle(RequestContext context, CreateTopicsRequest request) {
         List<CompletableFuture<TopicResult>> each = request.topics().stream()
                 .map(t -> topics.create(t, request.timeoutMs(), request.validateOnly()))

@@ -20,6 +20,11 @@ public final class DeleteTopicsHandler extends RequestHandler<DeleteTopicsReques
     }
 
     @Override
+    protected long waitMs(DeleteTopicsRequest request) {
+        return request.timeoutMs();
+    }
+
+    @Override
     protected CompletableFuture<DeleteTopicsResponse> handle(RequestContext context, DeleteTopicsRequest request) {
         List<CompletableFuture<TopicResult>> each = request.topics().stream()
                 .map(t -> topics.delete(t, request.timeoutMs()))

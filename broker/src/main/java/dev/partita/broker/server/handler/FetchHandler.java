@@ -33,6 +33,11 @@ public final class FetchHandler extends RequestHandler<FetchRequest> {
     }
 
     @Override
+    protected long waitMs(FetchRequest request) {
+        return request.maxWaitMs();
+    }
+
+    @Override
     protected CompletableFuture<FetchResponse> handle(RequestContext context, FetchRequest request) {
         List<FetchTarget> targets = new ArrayList<>();
         for (FetchTopic ft : request.topics()) {

@@ -42,6 +42,12 @@ public final class ProduceHandler extends RequestHandler<ProduceRequest> {
     }
 
     @Override
+    protected long waitMs(ProduceRequest request) {
+        // A produce to a full partition may wait for space, then for its acknowledgements.
+        return (long) request.timeoutMs() + quotaDefaults.blockMs();
+    }
+
+    @Override
     protected CompletableFuture<ProduceResponse> handle(RequestContext context, ProduceRequest request) {
         List<CompletableFuture<TopicProduceResult>> each = new ArrayList<>();
         for (TopicData data : request.topics()) {
