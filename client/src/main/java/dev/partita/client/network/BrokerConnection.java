@@ -36,8 +36,11 @@ import org.slf4j.LoggerFactory;
  * wait and are written once the handshake is done, in send order.
  *
  * <p>Every request has its own timeout, counted from {@link #send}; when it fires the request fails
- * with a retriable {@code REQUEST_TIMED_OUT} and a late response is dropped. The connection stays
- * open (a long-poll fetch is expected to take long; its caller passes a longer timeout).
+ * with a retriable {@code REQUEST_TIMED_OUT} (a long-poll fetch is expected to take long; its
+ * caller passes a longer timeout). When the request had been written, the connection closes too:
+ * the broker answers a connection's requests in order, so every later request would queue behind
+ * the missing answer; the others in flight fail with a retriable {@code NETWORK_EXCEPTION} and the
+ * next {@link #send} connects afresh (after the reconnect back-off).
  *
  * <p>Thread-safety: {@link #send} and {@link #close} may be called from any thread; all state is
  * confined to the connection's event loop. Returned futures complete on that event loop, so their
@@ -314,13 +317,21 @@ public final class BrokerConnection {
         if (pending.future.isDone()) {
             return;
         }
-        if (pending.correlationId >= 0) {
-            inFlight.remove(pending.correlationId);
-        } else {
+        boolean written = pending.correlationId >= 0 && inFlight.remove(pending.correlationId) == pending;
+        if (!written) {
             waiting.remove(pending);
         }
         pending.fail(Errors.REQUEST_TIMED_OUT.exception(
                 pending.request.apiKey() + " to " + endpoint + " got no response in time"));
+        Channel ch = channel;
+        if (written && ch != null) {
+            // The broker answers a connection's requests in order: every later request would queue
+            // behind the missing answer. Later requests go over a fresh connection instead; those
+            // still in flight here fail with a retriable NETWORK_EXCEPTION (as a lost connection).
+            log.warn("{} request {} to {} got no response in time; closing the connection",
+                    pending.request.apiKey(), pending.correlationId, endpoint);
+            ch.close();
+        }
     }
 
     private void failAll(Throwable cause) {
