@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Waiting requests by the partitions they watch and by deadline. Whoever changes a partition
@@ -16,9 +19,13 @@ import java.util.PriorityQueue;
  * see {@link DelayedOperationsDriver}).
  *
  * <p>Thread-safe: the maps sit behind this object's monitor; operations complete outside it.
- * Completed operations are dropped lazily from the watch lists and the deadline queue.
+ * Completed operations are dropped lazily from the watch lists and the deadline queue. One
+ * operation that throws is logged and never keeps the others of the same call from being answered
+ * (they are already out of the queues: skipping them would leave their requests unanswered forever).
  */
 public final class DelayedOperations {
+
+    private static final Logger log = LoggerFactory.getLogger(DelayedOperations.class);
 
     private final Map<LogPartition, List<DelayedOperation>> watchers = new HashMap<>();
     private final PriorityQueue<DelayedOperation> byDeadline =
@@ -67,7 +74,7 @@ public final class DelayedOperations {
             candidates = new ArrayList<>(list);
         }
         for (DelayedOperation op : candidates) {
-            op.tryComplete();
+            each(op, DelayedOperation::tryComplete, "completing");
         }
     }
 
@@ -94,7 +101,7 @@ public final class DelayedOperations {
             }
         }
         for (DelayedOperation op : expired) {
-            op.expire();
+            each(op, DelayedOperation::expire, "expiring");
         }
         return next;
     }
@@ -108,7 +115,15 @@ public final class DelayedOperations {
             watchers.clear();
         }
         for (DelayedOperation op : all) {
-            op.forceComplete();
+            each(op, DelayedOperation::forceComplete, "force-completing");
+        }
+    }
+
+    private static void each(DelayedOperation op, Consumer<DelayedOperation> step, String what) {
+        try {
+            step.accept(op);
+        } catch (RuntimeException e) {
+            log.error("{} the delayed operation {} failed; the others go on", what, op, e);
         }
     }
 

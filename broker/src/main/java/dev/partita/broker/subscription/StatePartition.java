@@ -222,14 +222,26 @@ final class StatePartition {
             PendingCommit commit = pending.pollFirst();
             appliedStateOffset = commit.endOffset();
             DeliveryLeader leader = leaders.get(commit.key());
-            ApplyResult result = leader == null
-                    ? new ApplyResult.Rejected(DeliveryError.INVALID_REQUEST, "the subscription is gone")
-                    : leader.apply(commit.record());
+            applied = true;
+            ApplyResult result;
+            try {
+                result = leader == null
+                        ? new ApplyResult.Rejected(DeliveryError.INVALID_REQUEST, "the subscription is gone")
+                        : leader.apply(commit.record());
+            } catch (RuntimeException e) {
+                // The commit is already off the queue: unanswered here, its request would wait forever.
+                log.error("Applying the committed {} of {} in {} failed", commit.record(), commit.key(), stateLog, e);
+                commit.done().completeExceptionally(e);
+                continue;
+            }
             if (result.applied() && commit.record() instanceof StateRecord.Expire expire
                     && expire.reason() == ExpireReason.LEASE_EXPIRED) {
-                onLeaseExpired.accept(expire.session());
+                try {
+                    onLeaseExpired.accept(expire.session());
+                } catch (RuntimeException e) {
+                    log.error("Reporting the lease expiry of {} in {} failed", expire.session(), stateLog, e);
+                }
             }
-            applied = true;
             commit.done().complete(result);
         }
         if (applied) {

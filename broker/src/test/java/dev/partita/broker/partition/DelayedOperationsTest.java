@@ -64,6 +64,37 @@ class DelayedOperationsTest {
     }
 
     @Test
+    void anOperationThatThrowsWhenItExpiresDoesNotLoseTheOthers() {
+        DelayedOperations ops = new DelayedOperations();
+        Waiter first = new Waiter(100);
+        DelayedOperation throwing = new DelayedOperation(100) {
+            @Override
+            public boolean tryComplete() {
+                throw new IllegalStateException("broken on purpose");
+            }
+
+            @Override
+            protected void onExpiration() {
+                throw new IllegalStateException("broken on purpose");
+            }
+        };
+        Waiter last = new Waiter(100);
+        ops.watch(first, List.of(P0));
+        try {
+            ops.watch(throwing, List.of(P0));
+        } catch (IllegalStateException expected) {
+            // its own caller learns of it
+        }
+        ops.watch(last, List.of(P0));
+
+        ops.wake(P0);
+        assertThat(ops.poll(100)).isEqualTo(Long.MAX_VALUE);
+        assertThat(first.outcome.get()).isEqualTo("expired");
+        assertThat(last.outcome.get()).isEqualTo("expired");
+        assertThat(ops.waiting()).isZero();
+    }
+
+    @Test
     void aWakeOfAWatchedPartitionCompletesOnlyWhatIsReady() {
         DelayedOperations ops = new DelayedOperations();
         Waiter onP0 = new Waiter(1000);

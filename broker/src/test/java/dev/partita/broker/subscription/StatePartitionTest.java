@@ -64,6 +64,27 @@ class StatePartitionTest {
     }
 
     @Test
+    void aFailingCommitCallbackLosesNoLaterCommit() {
+        partition = new StatePartition(log, DeliveryConfig.defaults(), session -> {
+            throw new IllegalStateException("broken on purpose");
+        }, () -> { });
+        partition.lead(0, 0);
+        partition.create(KEY, 0);
+        commit();
+        partition.propose(KEY, partition.leader(KEY).orElseThrow().acquire(new AcquireRequest(SESSION, 0, CONNECTION, 5, 10,
+                Integer.MAX_VALUE, AcquireRequest.ACCEPT_ALL)));
+        commit();
+        partition.tick(DeliveryConfig.DEFAULT_LEASE_TIMEOUT_MS * 10, connection -> 0L); // appends the session's expiry
+        CompletableFuture<ApplyResult> next = partition.propose(KEY, partition.leader(KEY).orElseThrow().snapshot());
+
+        commit();
+
+        assertThat(state().session(SESSION)).as("the expiry was applied").satisfiesAnyOf(
+                info -> assertThat(info).isNull(), info -> assertThat(info.expired()).isTrue());
+        assertThat(next).as("answered, not left behind the failed callback").isCompleted();
+    }
+
+    @Test
     void anAcquisitionWhoseCallerFailedWithTheLeadershipIsAvailableAgainUndelivered() {
         partition.lead(0, 0);
         partition.create(KEY, 0);
