@@ -9,7 +9,6 @@ import dev.partita.provider.consumer.PartitaJMSConsumer;
 import dev.partita.provider.consumer.PartitaMessageConsumer;
 import dev.partita.provider.producer.AsyncSends;
 import dev.partita.provider.session.AckMode;
-import dev.partita.provider.session.NotImplementedYet;
 import dev.partita.provider.session.PartitaSession;
 import dev.partita.provider.util.JmsExceptions;
 import jakarta.jms.BytesMessage;
@@ -20,7 +19,6 @@ import jakarta.jms.IllegalStateRuntimeException;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.ObjectMessage;
@@ -41,8 +39,8 @@ import java.io.Serializable;
  *
  * <p>Consumers ({@code JMSConsumer} over the classic consumer, starting the connection unless
  * auto-start is off), browsers, subscriptions, {@code recover} and {@code acknowledge} go through
- * the session's {@code SessionDelivery}. Temporary destinations are not implemented yet (they
- * throw a {@code JMSRuntimeException} saying so).
+ * the session's {@code SessionDelivery}; temporary destinations are created through the session
+ * and belong to its connection.
  *
  * <p>Used by one thread at a time, like its session; {@code close} may come from any thread.
  *
@@ -273,11 +271,6 @@ public final class PartitaJMSContext implements JMSContext {
     }
 
     // ---------------------------------------------------------------- receiving
-
-    private JMSRuntimeException notImplemented(String method) {
-        checkClosed();
-        return toRuntime(NotImplementedYet.receiving(method));
-    }
 
     @Override
     public void recover() {

@@ -4,10 +4,9 @@ import jakarta.jms.JMSException;
 
 /**
  * The exceptions of the JMS methods this provider does not implement yet, each with a message that
- * says so, so no caller mistakes them for a failure of its own. Receiving (consumers, browsers,
- * subscriptions, temporary destinations, recover) comes with the broker's delivery state (issue 3);
- * transactions and delivery delays above 0 come with later issues. provider/README.md lists every
- * method that throws one of these.
+ * says so, so no caller mistakes them for a failure of its own: transactions and delivery delays
+ * above 0, which come with later issues. provider/README.md lists every method that throws one of
+ * these.
  */
 public final class NotImplementedYet {
 
@@ -15,11 +14,6 @@ public final class NotImplementedYet {
     public static final String ERROR_CODE = "NOT_IMPLEMENTED";
 
     private NotImplementedYet() {
-    }
-
-    /** For a method that receives (or prepares receiving) messages; {@code method} as {@code Session.createConsumer}. */
-    public static JMSException receiving(String method) {
-        return new JMSException("receiving messages is not implemented yet (Partita issue #3): " + method, ERROR_CODE);
     }
 
     /** For a transacted session. */

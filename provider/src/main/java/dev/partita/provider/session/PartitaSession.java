@@ -52,9 +52,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>Receiving goes through its {@link SessionDelivery} (package {@code dev.partita.provider.consumer}):
  * consumers, browsers, subscriptions, acknowledgement, {@code recover} and the delivery thread of
  * its listeners, and the distinguished listener and {@code run} of application servers (see
- * {@code dev.partita.provider.consumer.PartitaConnectionConsumer}). Temporary destinations
- * throw a {@code JMSException} saying they are not implemented yet
- * ({@link NotImplementedYet#receiving}). {@code commit} and {@code rollback} throw
+ * {@code dev.partita.provider.consumer.PartitaConnectionConsumer}). Temporary destinations belong
+ * to the connection ({@code dev.partita.provider.destination.ConnectionTemporaries}). {@code commit} and {@code rollback} throw
  * {@code IllegalStateException} as the spec says for a session that is not transacted.
  *
  * <p>Every method checks first that the session is open ({@code IllegalStateException}); {@code close}
