@@ -28,8 +28,8 @@ import java.util.zip.CRC32;
  *   <li>{@code produce URL QUEUE COUNT SIZE}: COUNT {@code PERSISTENT} bytes messages of SIZE bytes
  *       (int property {@code id}), sent asynchronously with a {@code CompletionListener} as fast as
  *       {@code send} returns; waits for every completion.</li>
- *   <li>{@code slow URL QUEUE IDS_FILE STOP_FILE}: an {@code AUTO_ACKNOWLEDGE} consumer computing a
- *       CRC32 of each body, until STOP_FILE exists.</li>
+ *   <li>{@code slow URL QUEUE IDS_FILE STOP_FILE [WORK]}: an {@code AUTO_ACKNOWLEDGE} consumer computing a
+ *       CRC32 of each body WORK times (default 1), until STOP_FILE exists.</li>
  *   <li>{@code drain URL QUEUE IDS_FILE EXPECTED IDLE_MS}: a {@code CLIENT_ACKNOWLEDGE} consumer
  *       acknowledging every 500 messages, until EXPECTED arrived or none came for IDLE_MS.</li>
  * </ul>
@@ -48,7 +48,8 @@ public final class FlowClient {
         HeapSampler heap = HeapSampler.start(System.out);
         boolean ok = switch (args[0]) {
             case "produce" -> produce(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
-            case "slow" -> slow(args[1], args[2], Path.of(args[3]), Path.of(args[4]));
+            case "slow" -> slow(args[1], args[2], Path.of(args[3]), Path.of(args[4]),
+                args.length > 5 ? Integer.parseInt(args[5]) : 1);
             case "drain" -> drain(args[1], args[2], Path.of(args[3]), Long.parseLong(args[4]), Long.parseLong(args[5]));
             default -> throw new IllegalArgumentException("unknown role " + args[0]);
         };
@@ -98,7 +99,7 @@ public final class FlowClient {
         return done == count;
     }
 
-    private static boolean slow(String url, String queue, Path idsFile, Path stopFile) throws Exception {
+    private static boolean slow(String url, String queue, Path idsFile, Path stopFile, int work) throws Exception {
         long start = System.nanoTime();
         long received = 0;
         CRC32 crc = new CRC32();
@@ -110,7 +111,10 @@ public final class FlowClient {
             while (!Files.exists(stopFile)) {
                 Message message = consumer.receive(200);
                 if (message != null) {
-                    crc.update(message.getBody(byte[].class));
+                    byte[] body = message.getBody(byte[].class);
+                    for (int i = 0; i < work; i++) {
+                        crc.update(body);
+                    }
                     ids.writeInt(message.getIntProperty("id"));
                     received++;
                 }

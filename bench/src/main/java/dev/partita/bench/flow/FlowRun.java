@@ -22,15 +22,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code FlowRun}: flow control under small heaps, the benchmark-sized twin of the provider's
- * {@code FlowControlIT}. A Partita broker JVM ({@code --broker-heap}, 128 MiB) and plain JMS client
- * JVMs ({@code --client-heap}, 64 MiB): a producer sends {@code --messages} {@code PERSISTENT}
+ * {@code FlowRun}: flow control under small heaps. A Partita broker JVM ({@code --broker-heap},
+ * 128 MiB) and plain JMS client JVMs ({@code --client-heap}, 64 MiB): a producer sends {@code --messages} {@code PERSISTENT}
  * messages asynchronously as fast as {@code send} returns while a slow {@code AUTO_ACKNOWLEDGE}
  * consumer falls behind; once every send completed the slow consumer stops and a
  * {@code CLIENT_ACKNOWLEDGE} consumer drains the backlog. Prints a markdown table of each JVM's
  * messages, time, peak live heap (after a forced full collection, sampled every 500 ms), peak heap
  * used and peak resident memory ({@code VmHWM}), and whether every message arrived exactly once.
- * Exit code 0 when every message arrived exactly once and no JVM ran out of memory.
+ * Exit code 0 when every message arrived exactly once and no JVM ran out of memory. The suite's
+ * {@code FlowControlIT} (this module's tests) runs the same flow at 100,000 messages through
+ * {@link #run()} and asserts bounds on those peaks.
  *
  * <p>Each JVM runs with {@code -XX:+ExitOnOutOfMemoryError}; its output goes to a log file in a
  * temporary directory under {@code --work-dir}, deleted at the end (and on Ctrl-C). Not thread-safe.
@@ -79,8 +80,39 @@ public final class FlowRun implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, description = "Also write the markdown report to this file.")
     Path output;
 
-    /** One client or broker JVM's figures. */
-    record Row(String jvm, String heap, String messages, String seconds, long liveHeap, long usedHeap, long peakRss, boolean outOfMemory) {
+    /**
+     * Broker settings ({@code name=value}) added to {@code num.partitions}; set programmatically
+     * (the suite's {@code FlowControlIT}), not a command-line option.
+     */
+    List<String> brokerSettings = List.of();
+
+    /** CRC32 passes the slow consumer computes over each body; set programmatically. */
+    int slowConsumerWork = 1;
+
+    /**
+     * One client or broker JVM's figures; {@code messages} is empty when the JVM printed no result
+     * line, {@code exitCode} is -1 while it runs (the broker's is that of its SIGTERM shutdown).
+     */
+    record Row(String jvm, String heap, String messages, String seconds, long liveHeap, long usedHeap, long peakRss,
+               boolean outOfMemory, int exitCode) {
+    }
+
+    /** What one {@link #run()} measured: the broker's row first, then producer, slow consumer, drain. */
+    record Result(List<Row> rows, String exactness) {
+
+        /** Every message arrived exactly once and no JVM ran out of memory. */
+        boolean clean() {
+            return exactlyOnce() && rows.stream().noneMatch(Row::outOfMemory);
+        }
+
+        boolean exactlyOnce() {
+            return exactness.startsWith("yes");
+        }
+
+        Row row(String jvm) {
+            return rows.stream().filter(r -> r.jvm().equals(jvm)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no JVM " + jvm + " in " + rows));
+        }
     }
 
     public static void main(String[] args) {
@@ -92,49 +124,65 @@ public final class FlowRun implements Callable<Integer> {
         if (messages < 1 || messageSize < 1 || partitions < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--messages, --message-size and --partitions must be at least 1");
         }
-        Path dir = TempDirs.create(workDir, "flow-");
-        List<Row> rows = new ArrayList<>();
-        String exactness;
-        try {
-            int port = FreePorts.pick();
-            ChildJvm broker = ChildJvm.start("broker", jvm(brokerHeap), classpath, FlowBroker.class.getName(),
-                List.of("server", "--host", "127.0.0.1", "--port", Integer.toString(port),
-                    "--zookeeper-port", Integer.toString(FreePorts.pick()), "--data-dir", dir.resolve("data").toString(),
-                    "--set", "num.partitions=" + partitions), dir.resolve("broker.log"));
-            try {
-                broker.awaitListening(port, Duration.ofMinutes(2));
-                String url = "partita://127.0.0.1:" + port + (urlOptions.isEmpty() ? "" : "?" + urlOptions);
-                Path slowIds = dir.resolve("slow.ids");
-                Path drainIds = dir.resolve("drain.ids");
-                Path stop = dir.resolve("stop-slow-consumer");
-                ChildJvm slow = client("slow-consumer", dir, "slow", url, "flow", slowIds.toString(), stop.toString());
-                ChildJvm producer = client("producer", dir, "produce", url, "flow", Integer.toString(messages),
-                    Integer.toString(messageSize));
-                rows.add(row(producer, clientHeap, FlowClient.PRODUCED, awaitExit(producer, broker)));
-                Files.createFile(stop);
-                rows.add(row(slow, clientHeap, FlowClient.CONSUMED, awaitExit(slow, broker)));
-                long slowCount = resultCount(slow, FlowClient.CONSUMED).orElse(0L);
-                ChildJvm drain = client("drain-consumer", dir, "drain", url, "flow", drainIds.toString(),
-                    Long.toString(messages - slowCount), Long.toString(idleSeconds * 1000L));
-                rows.add(row(drain, clientHeap, FlowClient.CONSUMED, awaitExit(drain, broker)));
-                exactness = exactlyOnce(slowIds, drainIds);
-                long brokerRss = broker.peakResidentBytes().orElse(-1);
-                broker.close();
-                rows.add(0, row(broker, brokerHeap, null, brokerRss));
-            } finally {
-                broker.close();
-            }
-        } finally {
-            copyLogs(dir);
-            TempDirs.deleteRecursively(dir);
-        }
-        String report = render(rows, exactness);
+        Result result = run();
+        String report = render(result.rows(), result.exactness());
         System.out.println(report);
         if (output != null) {
             Files.writeString(output, report);
         }
-        boolean clean = exactness.startsWith("yes") && rows.stream().noneMatch(Row::outOfMemory);
-        return clean ? 0 : 1;
+        return result.clean() ? 0 : 1;
+    }
+
+    /**
+     * Runs the configured flow once (broker, slow consumer and producer, then the drain) and
+     * returns what it measured; stops every JVM it started and deletes its temporary directory,
+     * also when it fails. Also the entry point of the suite's {@code FlowControlIT}.
+     */
+    Result run() throws Exception {
+        Path dir = TempDirs.create(workDir, "flow-");
+        List<ChildJvm> started = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        String exactness;
+        try {
+            int port = FreePorts.pick();
+            List<String> brokerArgs = new ArrayList<>(List.of("server", "--host", "127.0.0.1", "--port", Integer.toString(port),
+                "--zookeeper-port", Integer.toString(FreePorts.pick()), "--data-dir", dir.resolve("data").toString(),
+                "--set", "num.partitions=" + partitions));
+            for (String setting : brokerSettings) {
+                brokerArgs.add("--set");
+                brokerArgs.add(setting);
+            }
+            ChildJvm broker = ChildJvm.start("broker", jvm(brokerHeap), classpath, FlowBroker.class.getName(),
+                brokerArgs, dir.resolve("broker.log"));
+            started.add(broker);
+            broker.awaitListening(port, Duration.ofMinutes(2));
+            String url = "partita://127.0.0.1:" + port + (urlOptions.isEmpty() ? "" : "?" + urlOptions);
+            Path slowIds = dir.resolve("slow.ids");
+            Path drainIds = dir.resolve("drain.ids");
+            Path stop = dir.resolve("stop-slow-consumer");
+            ChildJvm slow = client(started, "slow-consumer", dir, "slow", url, "flow", slowIds.toString(), stop.toString(),
+                Integer.toString(slowConsumerWork));
+            ChildJvm producer = client(started, "producer", dir, "produce", url, "flow", Integer.toString(messages),
+                Integer.toString(messageSize));
+            rows.add(row(producer, clientHeap, FlowClient.PRODUCED, awaitExit(producer, broker)));
+            Files.createFile(stop);
+            rows.add(row(slow, clientHeap, FlowClient.CONSUMED, awaitExit(slow, broker)));
+            long slowCount = resultCount(slow, FlowClient.CONSUMED).orElse(0L);
+            ChildJvm drain = client(started, "drain-consumer", dir, "drain", url, "flow", drainIds.toString(),
+                Long.toString(messages - slowCount), Long.toString(idleSeconds * 1000L));
+            rows.add(row(drain, clientHeap, FlowClient.CONSUMED, awaitExit(drain, broker)));
+            exactness = exactlyOnce(slowIds, drainIds);
+            long brokerRss = broker.peakResidentBytes().orElse(-1);
+            broker.close(); // SIGTERM: its exit code tells whether it shut down cleanly
+            rows.add(0, row(broker, brokerHeap, null, brokerRss));
+        } finally {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                started.get(i).close(); // clients first, the broker last
+            }
+            copyLogs(dir);
+            TempDirs.deleteRecursively(dir);
+        }
+        return new Result(rows, exactness);
     }
 
     private void copyLogs(Path dir) throws IOException {
@@ -153,10 +201,12 @@ public final class FlowRun implements Callable<Integer> {
         return List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
     }
 
-    private ChildJvm client(String name, Path dir, String... args) {
+    private ChildJvm client(List<ChildJvm> started, String name, Path dir, String... args) {
         System.err.println("starting " + name);
-        return ChildJvm.start(name, jvm(clientHeap), classpath, FlowClient.class.getName(), List.of(args),
+        ChildJvm jvm = ChildJvm.start(name, jvm(clientHeap), classpath, FlowClient.class.getName(), List.of(args),
             dir.resolve(name + ".log"));
+        started.add(jvm);
+        return jvm;
     }
 
     /** Waits for a client to exit (the broker must stay up); returns its last peak resident size read. */
@@ -203,7 +253,7 @@ public final class FlowRun implements Callable<Integer> {
                 seconds = String.format(Locale.ROOT, "%.1f", Long.parseLong(parts[1]) / 1000.0);
             }
         }
-        return new Row(jvm.name(), heap, count, seconds, live, used, rss, oom);
+        return new Row(jvm.name(), heap, count, seconds, live, used, rss, oom, jvm.exitCode().orElse(-1));
     }
 
     private static List<String> lines(ChildJvm jvm) {
