@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code FlowRun}: flow control under small heaps. A Partita broker JVM ({@code --broker-heap},
- * 128 MiB) and plain JMS client JVMs ({@code --client-heap}, 64 MiB): a producer sends {@code --messages} {@code PERSISTENT}
- * messages asynchronously as fast as {@code send} returns while a slow {@code AUTO_ACKNOWLEDGE}
+ * 128 MiB) and plain JMS client JVMs ({@code --client-heap}, 64 MiB): a producer sends
+ * {@code --messages} {@code PERSISTENT} messages asynchronously as fast as {@code send} returns while a slow {@code AUTO_ACKNOWLEDGE}
  * consumer falls behind; once every send completed the slow consumer stops and a
  * {@code CLIENT_ACKNOWLEDGE} consumer drains the backlog. Prints a markdown table of each JVM's
  * messages, time, peak live heap (after a forced full collection, sampled every 500 ms), peak heap
