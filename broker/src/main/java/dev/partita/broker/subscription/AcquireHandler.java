@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * partition failed, parks a {@link DelayedAcquire} until something changes or {@code maxWaitMs}
  * passes (long poll). A pass whose answer nobody will read (the liveness guard answered
  * REQUEST_TIMED_OUT first, the dispatcher's bound answered in its place, or the connection closed
- * meanwhile) releases what it acquired, delivery count unchanged. Stateless.
+ * meanwhile) releases what it acquired, delivery count unchanged. A parked acquire whose
+ * connection's consumer left the subscription is answered empty at once ({@link ParkedAcquires}).
+ * Stateless apart from the shared {@link ParkedAcquires}.
  */
 public final class AcquireHandler extends RequestHandler<AcquireRequest> {
 
@@ -45,9 +47,13 @@ public final class AcquireHandler extends RequestHandler<AcquireRequest> {
     private final Acquirer acquirer;
     private final SessionOperations operations;
 
-    public AcquireHandler(SubscriptionManager manager, TopicService topics) {
+    private final ParkedAcquires parked;
+
+    /** @param parked where parked acquires are kept, so a consumer leaving answers its connection's */
+    public AcquireHandler(SubscriptionManager manager, TopicService topics, ParkedAcquires parked) {
         super(ApiKey.ACQUIRE, AcquireRequest.class);
         this.manager = manager;
+        this.parked = parked;
         this.destinations = new Destinations(topics);
         this.acquirer = new Acquirer(manager);
         this.operations = new SessionOperations(manager);
@@ -66,7 +72,7 @@ public final class AcquireHandler extends RequestHandler<AcquireRequest> {
         return destinations.resolve(request.key(), request.topic(), false).thenCompose(info -> {
             List<Acquirer.Target> targets = targets(request, info, connection);
             CompletableFuture<AcquireResponse> answer = new CompletableFuture<>();
-            pass(targets, deadline, false, answer, context::awaited);
+            pass(request.key(), targets, deadline, false, answer, context::awaited);
             // Liveness guard: a pass waits for commits; should one never come, the client still gets an answer.
             long guardMs = Math.max(0, deadline - manager.nowMs()) + ANSWER_GRACE_MS;
             return answer.completeOnTimeout(new AcquireResponse(targets.stream().map(t ->
@@ -79,14 +85,15 @@ public final class AcquireHandler extends RequestHandler<AcquireRequest> {
         StateKey key = StateKeys.of(request.key(), request.generation());
         boolean queue = request.key() instanceof SubscriptionKey.Queue;
         int totalBytes = request.maxBytes() <= 0 ? Integer.MAX_VALUE : request.maxBytes();
-        Acquirer.RecordFilter filter = TemporaryDestinations.onlyItsRecords(request.topic(),
-                manager.selectors().filterFor(request.connectionId(), request.sessionId(), key));
+        boolean keepsRejected = queue || TemporaryDestinations.isTemporaryQueue(request.topic());
+        Acquirer.RecordFilter ownRecords = TemporaryDestinations.itsRecords(request.topic());
+        Acquirer.RecordFilter selector = manager.selectors().filterFor(request.connectionId(), request.sessionId(), key);
         List<Acquirer.Target> targets = new ArrayList<>();
         for (AcquirePartition p : request.partitions()) {
             int maxBytes = p.partitionMaxBytes() <= 0 ? totalBytes : Math.min(p.partitionMaxBytes(), totalBytes);
-            targets.add(new Acquirer.Target(Destinations.partition(info, p.partition()), key, queue,
+            targets.add(new Acquirer.Target(Destinations.partition(info, p.partition()), key, queue, keepsRejected,
                     SessionId.of(request.sessionId()), p.sessionEpoch(), connection,
-                    p.maxRecords() <= 0 ? DEFAULT_MAX_RECORDS : p.maxRecords(), maxBytes, filter,
+                    p.maxRecords() <= 0 ? DEFAULT_MAX_RECORDS : p.maxRecords(), maxBytes, ownRecords, selector,
                     request.key().isRegistered()));
         }
         return targets;
@@ -142,7 +149,8 @@ public final class AcquireHandler extends RequestHandler<AcquireRequest> {
         }
     }
 
-    private void pass(List<Acquirer.Target> targets, long deadline, boolean last, CompletableFuture<AcquireResponse> answer,
+    private void pass(SubscriptionKey subscription, List<Acquirer.Target> targets, long deadline, boolean last,
+                      CompletableFuture<AcquireResponse> answer,
                       BooleanSupplier connectionOpen) {
         if (!connectionOpen.getAsBoolean()) {
             // Nobody can read the answer: acquiring now would hold messages until the session's lease expires.
@@ -162,8 +170,19 @@ public final class AcquireHandler extends RequestHandler<AcquireRequest> {
             for (int i = 0; i < targets.size(); i++) {
                 seen.add(new DelayedAcquire.Seen(targets.get(i).id(), done.get(i).highWatermark(), done.get(i).version()));
             }
-            DelayedAcquire waiting = new DelayedAcquire(deadline, manager, seen,
-                    lastPass -> pass(targets, deadline, lastPass, answer, connectionOpen));
+            if (targets.isEmpty()) {
+                answer.complete(new AcquireResponse(List.of())); // asked for no partition: nothing to wait for
+                return;
+            }
+            ConnectionId connection = targets.get(0).connection(); // every target has the request's connection
+            DelayedAcquire[] self = new DelayedAcquire[1];
+            DelayedAcquire waiting = new DelayedAcquire(deadline, manager, seen, lastPass -> {
+                parked.unpark(connection, subscription, self[0]);
+                pass(subscription, targets, deadline, lastPass, answer, connectionOpen);
+            }, () -> answer.complete(new AcquireResponse(targets.stream().map(t ->
+                    Acquirer.empty(t, t.sessionEpoch())).toList())));
+            self[0] = waiting;
+            parked.park(connection, subscription, waiting);
             manager.replicas().delayedOperations().watch(waiting, targets.stream().map(Acquirer.Target::id).toList());
         });
     }

@@ -47,14 +47,21 @@ final class Acquirer {
     /**
      * What to acquire on one partition.
      *
-     * @param createQueue  a queue's subscription is created on first use (it exists as long as the
-     *                     queue), and offsets its consumers' selectors reject stay available; on a
-     *                     topic subscription they are archived as {@code FILTERED}
-     * @param filterFactory the selector as a test on the offsets of the batches read (null: none)
+     * @param createQueue    a queue's subscription is created on first use (it exists as long as the queue)
+     * @param keepsRejected  queue semantics (a queue, or a temporary queue): offsets a consumer's
+     *                       selector rejects stay available for the other consumers; on a topic
+     *                       subscription they are archived as {@code FILTERED}
+     * @param ownRecords     the records of the subscription's destination (null: all of them; on a
+     *                       temporary destination those with its key): the others are no message
+     *                       of this subscription and are archived for it as {@code FILTERED}, whatever
+     *                       its semantics (every temporary destination has a subscription of its own,
+     *                       so this loses nothing for theirs)
+     * @param selector       the consumer's selector and noLocal as a test on the offsets of the
+     *                       batches read (null: none)
      */
-    record Target(LogPartition id, StateKey key, boolean createQueue, SessionId session, int sessionEpoch,
-                  ConnectionId connection, int maxRecords, int maxBytes, RecordFilter filterFactory,
-                  boolean registered) {
+    record Target(LogPartition id, StateKey key, boolean createQueue, boolean keepsRejected, SessionId session,
+                  int sessionEpoch, ConnectionId connection, int maxRecords, int maxBytes, RecordFilter ownRecords,
+                  RecordFilter selector, boolean registered) {
     }
 
     /** Builds an offset filter over the batches one pass read. */
@@ -106,12 +113,16 @@ final class Acquirer {
                 if (end <= first) {
                     break;
                 }
-                LongPredicate filter = AcquireRequest.ACCEPT_ALL;
-                if (t.filterFactory() != null) {
-                    filter = t.filterFactory().over(read);
-                    if (!t.createQueue()) {
-                        archiveRejected(led.state(), leader, t.key(), first, end, filter);
-                    }
+                LongPredicate own = t.ownRecords() == null ? null : t.ownRecords().over(read);
+                LongPredicate selected = t.selector() == null ? null : t.selector().over(read);
+                // finished for this subscription: other destinations' records, and on a topic what its selector rejects
+                LongPredicate finished = both(own, t.keepsRejected() ? null : selected);
+                if (finished != null) {
+                    archiveRejected(led.state(), leader, t.key(), first, end, finished);
+                }
+                LongPredicate filter = both(own, selected);
+                if (filter == null) {
+                    filter = AcquireRequest.ACCEPT_ALL;
                 }
                 proposal = leader.acquire(new AcquireRequest(t.session(), t.sessionEpoch(), t.connection(),
                         Math.min(end, hw), t.maxRecords(), Integer.MAX_VALUE, filter));
@@ -167,8 +178,17 @@ final class Acquirer {
         return MemoryRecords.readableRecords(all);
     }
 
+    /** Offsets both accept (a null one accepts all); null when both are null. */
+    private static LongPredicate both(LongPredicate a, LongPredicate b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : a.and(b);
+    }
+
     /**
-     * A topic subscription's selector rejected these offsets: they are finished for it
+     * These offsets are no message of this subscription (another destination's record, or on a
+     * topic subscription one its selector rejects): they are finished for it
      * ({@code FILTERED}). Offsets another change is in flight on are left for a later pass.
      */
     private static void archiveRejected(StatePartition partition, DeliveryLeader leader, StateKey key,
@@ -203,7 +223,7 @@ final class Acquirer {
         return info == null ? t.sessionEpoch() : info.epoch();
     }
 
-    private static AcquiredPartition empty(Target t, int sessionEpoch) {
+    static AcquiredPartition empty(Target t, int sessionEpoch) {
         return new AcquiredPartition(t.id().partition(), Errors.NONE, sessionEpoch, List.of(), MemoryRecords.EMPTY);
     }
 

@@ -32,15 +32,16 @@ public final class SubscriptionHandlers {
                 new Appender(manager.replicas(), manager.clock()), TemporaryDestinations.INTERNAL_TOPICS);
         manager.useTemporaryDestinations(temporaries);
         topics.useTemporaryDestinations(temporaries::resolve);
+        ParkedAcquires parked = new ParkedAcquires();
         return List.of(
                 new TemporaryHandlers.Create(temporaries),
                 new TemporaryHandlers.Delete(temporaries),
                 new SubscribeHandler(manager, topics, registries),
                 new SessionHeartbeatHandler(manager),
-                new AcquireHandler(manager, topics),
+                new AcquireHandler(manager, topics, parked),
                 new AcknowledgeHandler(manager, topics),
                 new ReleaseHandler(manager, topics),
-                new UnsubscribeHandler(manager, registries),
+                new UnsubscribeHandler(manager, registries, parked),
                 new ClientIdHandlers.Claim(manager, registries),
                 new ClientIdHandlers.Release(manager, registries),
                 new BrowseHandler(manager, topics));

@@ -48,8 +48,10 @@ import org.slf4j.LoggerFactory;
  *   <li>a temporary queue has one subscription, created with it at the log end, which all its
  *       consumers share (queue semantics); each consumer of a temporary topic has a private one,
  *       started when it subscribes (topic semantics); only the owner may subscribe ({@link Destinations});</li>
- *   <li>acquires see only the records of their destination ({@link #onlyItsRecords}): the others
- *       are archived for that subscription as filtered. This scans the other destinations' records
+ *   <li>acquires see only the records of their destination ({@link #itsRecords}): the others
+ *       are archived for that subscription as filtered (each destination has subscriptions of its
+ *       own, so no destination loses its records); on a temporary queue what one consumer's
+ *       selector rejects stays available for the others, as on any queue. This scans the other destinations' records
  *       of the same internal topic; a per-key index is the next step;</li>
  *   <li>deleting one (explicitly, or when its owner's lease expires) appends a tombstone record
  *       with its key and drops its queue subscription, which releases what that held.</li>
@@ -259,14 +261,31 @@ public final class TemporaryDestinations {
     }
 
     /**
-     * An acquire's record filter on a temporary destination: only records with its key that are
-     * not a tombstone, and that {@code selector} (may be null) accepts. Any other destination
-     * keeps {@code selector}.
+     * A browse's record filter on a temporary destination: only records with its key that are not
+     * a tombstone, and that {@code selector} (may be null) accepts. Any other destination keeps
+     * {@code selector}.
      */
     static Acquirer.RecordFilter onlyItsRecords(TopicKey topic, Acquirer.RecordFilter selector) {
+        Acquirer.RecordFilter own = itsRecords(topic);
+        if (own == null) {
+            return selector;
+        }
+        return records -> {
+            LongPredicate mine = own.over(records);
+            return selector == null ? mine : mine.and(selector.over(records));
+        };
+    }
+
+    /**
+     * The records of a temporary destination (those with its key that are not a tombstone), or null
+     * for any other destination (all its records are its own). An acquire archives the others for
+     * its subscription whatever the selector, and keeps the selector's rejections apart (a
+     * temporary queue leaves them to its other consumers).
+     */
+    static Acquirer.RecordFilter itsRecords(TopicKey topic) {
         Optional<TemporaryDestinationName> name = TemporaryDestinationName.of(topic);
         if (name.isEmpty()) {
-            return selector;
+            return null;
         }
         ByteBuffer key = ByteBuffer.wrap(name.get().recordKey());
         return records -> {
@@ -276,9 +295,13 @@ public final class TemporaryDestinations {
                     mine.add(record.offset());
                 }
             }
-            LongPredicate selected = selector == null ? offset -> true : selector.over(records);
-            return offset -> mine.contains(offset) && selected.test(offset);
+            return mine::contains;
         };
+    }
+
+    /** Whether {@code topic} names a temporary queue (queue semantics on a private key). */
+    static boolean isTemporaryQueue(TopicKey topic) {
+        return TemporaryDestinationName.of(topic).map(name -> name.kind() == DestinationKind.QUEUE).orElse(false);
     }
 
     private static boolean isTombstone(Record record) {

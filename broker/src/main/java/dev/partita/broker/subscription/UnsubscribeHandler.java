@@ -15,7 +15,9 @@ import java.util.concurrent.CompletableFuture;
  * UNSUBSCRIBE. {@code CLOSE_CONSUMER}: a private subscription ends with its consumer (its delivery
  * state is dropped on every partition); a durable or shared one loses the consumer in the registry
  * (a shared non-durable one ends with its last); a queue's subscription lives as long as the queue,
- * so closing a queue consumer changes nothing here (the client releases what it prefetched).
+ * so closing a queue consumer changes nothing here (the client releases what it prefetched). In
+ * every case the connection's acquires parked on the subscription here are answered empty
+ * ({@link ParkedAcquires}): the closed consumer's long poll takes nothing sent after its close.
  * {@code DELETE} (JMS {@code unsubscribe}) deletes an inactive durable subscription:
  * SUBSCRIPTION_IN_USE while it has an active consumer, UNKNOWN_SUBSCRIPTION if there is none; its
  * delivery state is dropped from memory on the partitions this broker leads, so it stops holding
@@ -27,10 +29,14 @@ final class UnsubscribeHandler extends RequestHandler<UnsubscribeRequest> {
     private final SubscriptionManager manager;
     private final Registries registries;
 
-    UnsubscribeHandler(SubscriptionManager manager, Registries registries) {
+    private final ParkedAcquires parked;
+
+    /** @param parked the parked acquires a consumer leaving answers empty (its connection's on the subscription) */
+    UnsubscribeHandler(SubscriptionManager manager, Registries registries, ParkedAcquires parked) {
         super(ApiKey.UNSUBSCRIBE, UnsubscribeRequest.class);
         this.manager = manager;
         this.registries = registries;
+        this.parked = parked;
     }
 
     @Override
@@ -45,6 +51,8 @@ final class UnsubscribeHandler extends RequestHandler<UnsubscribeRequest> {
             return answer(registries.call(() -> registries.subscriptions().unsubscribe(durable))
                     .thenCompose(deleted -> manager.dropDeleted(deleted)).thenApply(dropped -> true), key);
         }
+        // the closing consumer's long poll, if parked here, must not take what is sent after the close
+        parked.detached(connection, key);
         if (key instanceof SubscriptionKey.Queue) {
             return done(Errors.NONE, null);
         }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Timeout;
 class AcquireHandlerTest {
 
     private static Acquirer.Target target(int partition) {
-        return new Acquirer.Target(new LogPartition("log-1", partition), StateKeys.of(SubscriptionKey.queue("q"), 0), true,
-                SessionId.of(UUID.randomUUID()), 1, ConnectionId.of(UUID.randomUUID()), 10, 1 << 20, null, false);
+        return new Acquirer.Target(new LogPartition("log-1", partition), StateKeys.of(SubscriptionKey.queue("q"), 0), true, true,
+                SessionId.of(UUID.randomUUID()), 1, ConnectionId.of(UUID.randomUUID()), 10, 1 << 20, null, null, false);
     }
 
     private static Acquirer.Attempt acquired(int partition, DeliveryRange... ranges) {
