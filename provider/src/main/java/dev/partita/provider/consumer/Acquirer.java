@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -30,7 +31,10 @@ import org.slf4j.LoggerFactory;
  * flight per partition, asking together for no more than {@code prefetch} minus what is buffered
  * or already asked for, shared over the partitions in turn. Acquired records are decoded into
  * read-only messages (JMSXDeliveryCount = the broker's count + 1) and buffered. Answers that
- * arrive after the consumer closed or its session recovered are released untouched.
+ * arrive after the consumer closed or its session recovered are released untouched; {@link #stop}
+ * tells when the last one was, so a closing consumer hands back everything its long polls took
+ * before its close returns (otherwise a later consumer of the subscription could take the
+ * messages behind them first, and get these after, out of order).
  *
  * <p>When no leader answers for {@code reconnectTimeout} (a request failing or timing out, or no
  * leader known to the client at all), the consumer fails: its blocking calls throw and the
@@ -57,6 +61,10 @@ final class Acquirer {
     private long failingSinceMs = -1;
     private boolean retryScheduled;
     private volatile boolean stopped;
+    private int inFlight; // ACQUIRE requests not answered yet
+    /** After stop: completes when no request is in flight and what the last answers took is released. */
+    private CompletableFuture<Void> drained;
+    private CompletableFuture<Void> surplusReleased = CompletableFuture.completedFuture(null);
 
     Acquirer(PartitaMessageConsumer consumer, SessionDelivery session, int partitions, int prefetch) {
         this.consumer = consumer;
@@ -127,6 +135,7 @@ final class Acquirer {
                         .add(new AcquirePartition(p, -1, epochs[p], records, PARTITION_MAX_BYTES));
             }
             generation = recoverGeneration;
+            inFlight += requests.size();
         } finally {
             session.lock().unlock();
         }
@@ -178,9 +187,54 @@ final class Acquirer {
         recoverGeneration++;
     }
 
-    /** No more requests; answers still in flight are released. */
-    void stop() {
-        stopped = true;
+    /**
+     * No more requests; answers still in flight are released. Returns a future that completes
+     * (never exceptionally) once every request sent is answered (or failed, within the client's
+     * request timeout) and what the answers acquired was released.
+     */
+    CompletableFuture<Void> stop() {
+        CompletableFuture<Void> answered;
+        Runnable complete;
+        session.lock().lock();
+        try {
+            stopped = true;
+            if (drained != null) {
+                return drained;
+            }
+            drained = new CompletableFuture<>();
+            answered = drained;
+            complete = drainedIfIdle();
+        } finally {
+            session.lock().unlock();
+        }
+        complete.run();
+        return answered;
+    }
+
+    /**
+     * With the session lock held: what completes {@link #drained} once stopped and nothing is in
+     * flight (a no-op otherwise), to run after unlocking (what waits on it must not run under the lock).
+     */
+    private Runnable drainedIfIdle() {
+        if (drained == null || inFlight > 0) {
+            return () -> { };
+        }
+        CompletableFuture<Void> done = drained;
+        CompletableFuture<Void> releases = surplusReleased;
+        return () -> releases.whenComplete((ok, e) -> done.complete(null));
+    }
+
+    /** A request was answered (handled, or its handling failed). */
+    private void requestDone() {
+        Runnable complete;
+        session.lock().lock();
+        try {
+            inFlight--;
+            complete = drainedIfIdle();
+        } finally {
+            session.lock().unlock();
+        }
+        complete.run();
     }
 
     /**
@@ -189,9 +243,17 @@ final class Acquirer {
      * leave them counted as asked forever, and the consumer would never receive again.
      */
     private void answered(List<AcquirePartition> partitions, int generation, AcquireResponse response, Throwable failure) {
+        boolean[] counted = new boolean[1]; // the request counts as answered once, whether handling throws or not
+        Runnable done = () -> {
+            if (!counted[0]) {
+                counted[0] = true;
+                requestDone();
+            }
+        };
         try {
-            handleAnswer(partitions, generation, response, failure);
+            handleAnswer(partitions, generation, response, failure, done);
         } catch (RuntimeException e) {
+            done.run();
             log.warn("handling an ACQUIRE answer for {} failed; asking again", consumer.destination(), e);
             session.lock().lock();
             try {
@@ -206,7 +268,8 @@ final class Acquirer {
         }
     }
 
-    private void handleAnswer(List<AcquirePartition> partitions, int generation, AcquireResponse response, Throwable failure) {
+    private void handleAnswer(List<AcquirePartition> partitions, int generation, AcquireResponse response, Throwable failure,
+                              Runnable done) {
         Map<Integer, List<Decoded>> decoded = new HashMap<>();
         List<Decoded> unusable = new ArrayList<>();
         if (failure == null) {
@@ -263,8 +326,16 @@ final class Acquirer {
             session.lock().unlock();
         }
         if (!surplus.isEmpty()) {
-            session.changes().release(List.of(), surplus);
+            CompletableFuture<Void> released = session.changes().release(List.of(), surplus);
+            session.lock().lock();
+            try {
+                CompletableFuture<Void> settled = released.exceptionally(e -> null); // not the close's failure: the lease expiry frees them
+                surplusReleased = surplusReleased.isDone() ? settled : CompletableFuture.allOf(surplusReleased, settled);
+            } finally {
+                session.lock().unlock();
+            }
         }
+        done.run();
         if (!malformed.isEmpty()) {
             // not a JMS message: never delivered; released as if delivered, so the broker's maximum
             // delivery count moves it to the dead-letter queue instead of it being lost or looping forever

@@ -334,48 +334,54 @@ public final class PartitaMessageConsumer implements QueueReceiver, TopicSubscri
     }
 
     private CompletableFuture<Void> closeAsync() {
-        List<Delivery> prefetched = stop();
-        if (prefetched == null) {
+        Stopped stopped = stop();
+        if (stopped == null) {
             return null;
         }
+        List<Delivery> prefetched = stopped.prefetched();
         CompletableFuture<Void> released = prefetched.isEmpty() ? CompletableFuture.completedFuture(null)
                 : session.changes().release(List.of(), prefetched);
-        // leave after the release, whatever its outcome: both are bounded by the client's timeouts
+        // leave after the release, whatever its outcome: both are bounded by the client's timeouts. Leaving
+        // also answers this consumer's long poll parked on the broker at once; close then waits for the
+        // answers of its acquires still in flight and their release, so a later consumer of the
+        // subscription cannot take the messages behind them first (bounded by the request timeout)
         return released.handle((ok, e) -> {
             if (e != null) {
                 log.debug("releasing the prefetch of {} at close failed: {}", this, e.toString());
             }
             return null;
-        }).thenCompose(ignored -> leave());
+        }).thenCompose(ignored -> leave()).thenCompose(ignored -> stopped.acquiresDone());
     }
 
-    /** Marks closed and takes the prefetch; null when already closed. */
-    private List<Delivery> stop() {
-        List<Delivery> prefetched;
+    /** What stopping leaves to do: release the prefetch, and wait for the acquires in flight. */
+    private record Stopped(List<Delivery> prefetched, CompletableFuture<Void> acquiresDone) {
+    }
+
+    /** Marks closed, stops acquiring and takes the prefetch; null when already closed. */
+    private Stopped stop() {
+        Stopped stopped;
         session.lock().lock();
         try {
             if (closed) {
                 return null;
             }
             closed = true;
-            acquirer.stop();
-            prefetched = buffer.drain();
+            CompletableFuture<Void> acquiresDone = acquirer.stop();
+            stopped = new Stopped(buffer.drain(), acquiresDone);
         } finally {
             session.lock().unlock();
         }
         session.unregister(this);
-        return prefetched;
+        return stopped;
     }
 
     /**
      * Tells the broker the consumer left its subscription (a private one goes, a durable one
-     * becomes inactive). A failure is logged, never an exceptional completion: the connection's
-     * lease expiry ends the consumer's part anyway.
+     * becomes inactive, a queue's stays as it is); the broker answers the connection's acquires
+     * parked on it empty at once. A failure is logged, never an exceptional completion: the
+     * connection's lease expiry ends the consumer's part anyway.
      */
     private CompletableFuture<Void> leave() {
-        if (key.kind() == SubscriptionKey.Kind.QUEUE) {
-            return CompletableFuture.completedFuture(null); // a queue's subscription outlives its consumers; nothing to leave
-        }
         CompletableFuture<Void> left = session.connection().client().unsubscribe(new UnsubscribeRequest(
                 UnsubscribeRequest.Mode.CLOSE_CONSUMER, key, session.connection().connectionId(), consumerId))
                 .handle((response, e) -> {

@@ -97,6 +97,19 @@ class SubscriptionsIT {
     }
 
     @Test
+    void aQueueConsumerOpenedRightAfterAnotherClosedGetsTheMessagesInOrder() throws JMSException {
+        PartitaQueue queue = new PartitaQueue(name);
+        send(queue, "before");
+        Session session = connection.createSession();
+        MessageConsumer first = session.createConsumer(queue);
+        assertThat(receiveAll(first, 200)).containsExactly("before"); // its next acquire waits on the broker
+        first.close(); // that acquire must take nothing sent from now on
+
+        send(queue, "after-1", "after-2", "after-3");
+        assertThat(receiveAll(session.createConsumer(queue), 1_000)).containsExactly("after-1", "after-2", "after-3");
+    }
+
+    @Test
     void aDurableSubscriptionKeepsMessagesWhileInactiveAndAllowsOneConsumer() throws JMSException {
         Topic topic = new PartitaTopic(name);
         Session session = connection.createSession();
