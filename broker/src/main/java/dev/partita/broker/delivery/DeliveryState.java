@@ -115,16 +115,27 @@ public final class DeliveryState {
 
     /**
      * The lowest available offset in {@code [max(from, start), endExclusive)}, or -1. Jumps over
-     * whole runs, so the cost is the number of runs crossed, not the offsets.
+     * whole runs, so the cost is the number of runs crossed, not the offsets; a scan from the start
+     * begins where the previous one found nothing available ({@link OffsetRuns#notAvailableBelow()}),
+     * so the runs held ahead of the first available offset are crossed once, not on every acquire.
      */
     public long nextAvailable(long from, long endExclusive) {
+        long unavailableBelow = Math.max(start, runs.notAvailableBelow());
         long offset = Math.max(from, start);
+        boolean extendsHint = offset <= unavailableBelow;
+        offset = Math.max(offset, unavailableBelow);
         while (offset < endExclusive) {
             Run run = runs.at(offset);
             if (run == null || run.status() == DeliveryStatus.AVAILABLE) {
+                if (extendsHint) {
+                    runs.notAvailableBelow(offset);
+                }
                 return offset;
             }
             offset = run.last() + 1;
+        }
+        if (extendsHint) {
+            runs.notAvailableBelow(Math.max(offset, unavailableBelow));
         }
         return -1;
     }

@@ -11,15 +11,33 @@ import java.util.TreeMap;
  * by their first offset. Adjacent runs with the same value are always merged, and an available
  * run with delivery count 0 is never stored (absence means exactly that), so memory is bounded by
  * the number of distinct exception runs, never by the offset span. Not thread-safe.
+ *
+ * <p>It also keeps a scan hint for {@link DeliveryState#nextAvailable}: no offset between the
+ * subscription's start and {@link #notAvailableBelow()} is available. Every change that may make
+ * an offset available lowers it; only a scan raises it. Without it every acquire walked from the
+ * start across each run still held: consumers taking one record each leave one-offset runs of
+ * different owners that never merge, up to the sum of their prefetch.
  */
 final class OffsetRuns {
 
     private final TreeMap<Long, Run> runs = new TreeMap<>();
+    private long notAvailableBelow = Long.MIN_VALUE;
 
     OffsetRuns copy() {
         OffsetRuns copy = new OffsetRuns();
         copy.runs.putAll(runs);
+        copy.notAvailableBelow = notAvailableBelow;
         return copy;
+    }
+
+    /** No offset from the subscription's start up to (excluding) this one is available. */
+    long notAvailableBelow() {
+        return notAvailableBelow;
+    }
+
+    /** After a scan found every offset from the start up to (excluding) {@code offset} unavailable. */
+    void notAvailableBelow(long offset) {
+        notAvailableBelow = offset;
     }
 
     int size() {
@@ -41,6 +59,7 @@ final class OffsetRuns {
 
     void clear() {
         runs.clear();
+        notAvailableBelow = Long.MIN_VALUE;
     }
 
     /** The run holding {@code offset}, or null. */
@@ -73,6 +92,9 @@ final class OffsetRuns {
         if (at(run.first()) != null || !runs.subMap(run.first(), true, run.last(), true).isEmpty()) {
             throw new IllegalArgumentException("snapshot run " + run + " overlaps another");
         }
+        if (run.status() == DeliveryStatus.AVAILABLE) {
+            notAvailableBelow = Math.min(notAvailableBelow, run.first());
+        }
         runs.put(run.first(), run);
     }
 
@@ -81,6 +103,9 @@ final class OffsetRuns {
      * neighbours). An available value with delivery count 0 just clears the range.
      */
     void set(long first, long last, DeliveryStatus status, Owner owner, int deliveryCount) {
+        if (status == DeliveryStatus.AVAILABLE) {
+            notAvailableBelow = Math.min(notAvailableBelow, first);
+        }
         clearRange(first, last);
         if (status == DeliveryStatus.AVAILABLE && deliveryCount == 0) {
             return;

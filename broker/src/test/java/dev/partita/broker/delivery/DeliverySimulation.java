@@ -663,6 +663,16 @@ final class DeliverySimulation {
         }
         check(runs.isEmpty() || runs.get(0).first() != state.start() || !runs.get(0).status().isFinished(),
                 "start %d stops before a finished run", state.start());
+        // nextAvailable keeps a scan hint across calls: it must never hide an offset made available again
+        long lowest = -1;
+        for (long o = model.start; o < highWatermark; o++) {
+            if (model.isAvailable(o)) {
+                lowest = o;
+                break;
+            }
+        }
+        long found = state.nextAvailable(0, highWatermark);
+        check(found == lowest, "nextAvailable found %d, the lowest available offset is %d", found, lowest);
     }
 
     private static void check(boolean condition, String message, Object... args) {

@@ -122,6 +122,44 @@ class DeliveryStateTest {
     }
 
     @Test
+    void findingTheNextAvailableOffsetDoesNotRecrossEveryHeldRunOnEachAcquire() {
+        // Two consumers taking one record at a time: one-offset runs of different owners that never
+        // merge. Walking them all from the start on every acquire took minutes here, not milliseconds.
+        long offset = 100;
+        for (; offset < 30_100; offset++) {
+            state.apply(acquire(0, offset % 2 == 0 ? S1 : S2, offset, offset));
+        }
+        for (int i = 0; i < 30_000; i++, offset++) {
+            assertThat(state.nextAvailable(0, Long.MAX_VALUE)).isEqualTo(offset);
+            state.apply(acquire(0, offset % 2 == 0 ? S1 : S2, offset, offset));
+        }
+        assertThat(state.runCount()).isEqualTo(60_000);
+    }
+
+    @Test
+    void anOffsetMadeAvailableBehindEarlierScansIsFoundAgain() {
+        for (long offset = 100; offset < 110; offset++) {
+            state.apply(acquire(0, offset % 2 == 0 ? S1 : S2, offset, offset));
+        }
+        assertThat(state.nextAvailable(0, 200)).isEqualTo(110);
+        assertThat(state.nextAvailable(105, 200)).isEqualTo(110);
+        assertThat(state.nextAvailable(0, 110)).isEqualTo(-1);
+        state.apply(new StateRecord.Release(0, S2, 0, 10, List.of(ReleaseRange.of(103, 103, 0, true))));
+        assertThat(state.nextAvailable(0, 200)).as("released with delivery count 1").isEqualTo(103);
+        DeliveryState copy = state.copy();
+        assertThat(state.apply(new StateRecord.Acquire(0, S1, 0, C1, List.of(OffsetRange.of(103, 1)))).applied()).isTrue();
+        assertThat(state.nextAvailable(0, 200)).isEqualTo(110);
+        assertThat(copy.nextAvailable(0, 200)).as("a copy keeps its own view").isEqualTo(103);
+        state.apply(new StateRecord.Release(0, S1, 0, 10, List.of(ReleaseRange.of(108, 108, 0, false))));
+        assertThat(state.nextAvailable(0, 200)).as("released unchanged: no run at all").isEqualTo(108);
+        StateRecord.Snapshot snapshot = state.toSnapshot(0);
+        assertThat(state.apply(acquire(0, S2, 108, 108)).applied()).isTrue();
+        assertThat(state.nextAvailable(0, 200)).isEqualTo(110);
+        assertThat(state.apply(snapshot).applied()).isTrue();
+        assertThat(state.nextAvailable(0, 200)).as("restored from a snapshot").isEqualTo(108);
+    }
+
+    @Test
     void heldByAndNextAvailableReadTheRuns() {
         state.apply(acquire(0, S1, 100, 101));
         state.apply(acquire(0, S2, 102, 102));
