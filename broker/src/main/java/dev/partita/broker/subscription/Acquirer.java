@@ -73,6 +73,15 @@ final class Acquirer {
     static final int MAX_WINDOWS = 16;
     /** Log reads (each within one segment) that fill one window. */
     static final int MAX_SEGMENT_READS = 64;
+    /**
+     * Bytes the first window of a pass reads per record asked (a typical JMS message with its
+     * headers fits), and never less than {@link #MIN_WINDOW_BYTES}. A consumer that asks for one
+     * record (a blocking consumer frees one prefetch slot per receive) used to make the partition
+     * thread read, ship and the client decode up to the request's whole byte limit (1 MiB) each
+     * time, which left acknowledgements queueing behind acquires (docs/performance.md).
+     */
+    static final int WINDOW_BYTES_PER_RECORD = 2048;
+    static final int MIN_WINDOW_BYTES = 4096;
 
     private final SubscriptionManager manager;
 
@@ -105,7 +114,7 @@ final class Acquirer {
                 if (first < 0) {
                     break;
                 }
-                read = readWindow(led.data().log(), first, t.maxBytes(), hw);
+                read = readWindow(led.data().log(), first, windowBytes(t.maxRecords(), t.maxBytes(), window), hw);
                 long end = first;
                 for (RecordBatch batch : read) {
                     end = Math.max(end, batch.nextOffset());
@@ -148,6 +157,17 @@ final class Acquirer {
             });
         }).exceptionally(failure -> new Attempt(error(t, SubscriptionErrors.of(failure),
                 SubscriptionErrors.message(failure), t.sessionEpoch()), -1, -1));
+    }
+
+    /**
+     * How far window number {@code window} (0 first) of a pass reads: about what {@code maxRecords}
+     * need, doubled with every further window (a selector rejected all of the previous one), never
+     * above the request's {@code maxBytes}. A window still holds at least one batch whatever its size.
+     */
+    static int windowBytes(int maxRecords, int maxBytes, int window) {
+        long first = Math.max(MIN_WINDOW_BYTES, (long) Math.max(maxRecords, 1) * WINDOW_BYTES_PER_RECORD);
+        long grown = first << Math.min(window, 24);
+        return (int) Math.max(1, Math.min(maxBytes, grown));
     }
 
     /**

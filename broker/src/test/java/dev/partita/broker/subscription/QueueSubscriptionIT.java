@@ -11,6 +11,7 @@ import dev.partita.protocol.message.ReleasedRange;
 import dev.partita.protocol.message.SubscribeResponse;
 import dev.partita.protocol.message.SubscriptionKey;
 import dev.partita.protocol.message.TopicKey;
+import dev.partita.protocol.record.MemoryRecords;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -120,6 +121,28 @@ class QueueSubscriptionIT {
         assertThat(client.ack(key, queue, other, again.sessionEpoch(), again.ranges()).error())
                 .as("a repeated ack succeeds").isEqualTo(Errors.NONE);
         assertThat(client.acquire(key, queue, session, first.sessionEpoch(), 10, 0).values()).isEmpty();
+    }
+
+    @Test
+    void anAcquireOfOneRecordShipsASmallWindowNotTheWholeBacklog() throws Exception {
+        TopicKey queue = TopicKey.queue("one-record-window");
+        SubscriptionKey key = SubscriptionKey.queue("one-record-window");
+        int batches = 40;
+        int perBatch = 10;
+        String padding = "x".repeat(100);
+        for (int b = 0; b < batches; b++) {
+            String[] batch = new String[perBatch];
+            for (int i = 0; i < perBatch; i++) {
+                batch[i] = "message-" + (b * perBatch + i) + padding;
+            }
+            client.produce(queue, batch); // a flush each: the backlog is many batches, far above one window
+        }
+        Acquired one = client.acquire(key, queue, UUID.randomUUID(), 0, 1, 0);
+        assertThat(one.values()).containsExactly(Map.entry(0L, "message-0" + padding));
+        // The answer carries the window read, not every batch up to the request's 1 MiB limit.
+        assertThat(((MemoryRecords) one.raw().records()).sizeInBytes()).isPositive().isLessThanOrEqualTo(Acquirer.MIN_WINDOW_BYTES);
+        Acquired rest = client.acquire(key, queue, UUID.randomUUID(), 0, 1000, 0);
+        assertThat(rest.values()).hasSize(batches * perBatch - 1).containsEntry(399L, "message-399" + padding);
     }
 
     @Test
