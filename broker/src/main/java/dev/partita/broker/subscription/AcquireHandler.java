@@ -19,7 +19,6 @@ import dev.partita.protocol.message.SubscriptionKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * ACQUIRE: one {@link Acquirer} pass per partition in parallel; when nothing was acquired and no
  * partition failed, parks a {@link DelayedAcquire} until something changes or {@code maxWaitMs}
- * passes (long poll). A pass whose answer nobody will read (the liveness guard answered
- * REQUEST_TIMED_OUT first, the dispatcher's bound answered in its place, or the connection closed
- * meanwhile) releases what it acquired, delivery count unchanged. A parked acquire whose
+ * passes (long poll). A pass whose answer nobody will read (the dispatcher's request bound answered
+ * REQUEST_TIMED_OUT in its place, or the connection closed meanwhile) releases what it acquired,
+ * delivery count unchanged; that bound, not a guard of this handler's own, is what answers an
+ * acquire whose commit never comes. A parked acquire whose
  * connection's consumer left the subscription is answered empty at once ({@link ParkedAcquires}).
  * Stateless apart from the shared {@link ParkedAcquires}.
  */
@@ -39,8 +39,6 @@ public final class AcquireHandler extends RequestHandler<AcquireRequest> {
 
     /** Records per partition when the request names no positive limit. */
     static final int DEFAULT_MAX_RECORDS = 500;
-    /** How long past its max wait an acquire may take before it is answered REQUEST_TIMED_OUT. */
-    static final long ANSWER_GRACE_MS = 15_000;
 
     private final SubscriptionManager manager;
     private final Destinations destinations;
@@ -73,11 +71,7 @@ public final class AcquireHandler extends RequestHandler<AcquireRequest> {
             List<Acquirer.Target> targets = targets(request, info, connection);
             CompletableFuture<AcquireResponse> answer = new CompletableFuture<>();
             pass(request.key(), targets, deadline, false, answer, context::awaited);
-            // Liveness guard: a pass waits for commits; should one never come, the client still gets an answer.
-            long guardMs = Math.max(0, deadline - manager.nowMs()) + ANSWER_GRACE_MS;
-            return answer.completeOnTimeout(new AcquireResponse(targets.stream().map(t ->
-                    Acquirer.error(t, Errors.REQUEST_TIMED_OUT, "no commit in time", t.sessionEpoch())).toList()),
-                    guardMs, TimeUnit.MILLISECONDS);
+            return answer;
         });
     }
 
@@ -105,10 +99,10 @@ public final class AcquireHandler extends RequestHandler<AcquireRequest> {
 
     /**
      * Completes {@code answer} with the pass's result. Returns what the pass acquired that its
-     * client will never get, to be given back: everything it acquired when the liveness guard
-     * answered first (REQUEST_TIMED_OUT while the pass waited for its commit), or when the
-     * connection closed meanwhile (then answered NETWORK_EXCEPTION: nobody can read it); otherwise
-     * nothing.
+     * client will never get, to be given back: everything it acquired when the answer was already
+     * given (a consumer detaching answered the parked acquire empty while this pass ran), or when
+     * nobody waits any more (the dispatcher's bound answered in its place or the connection closed;
+     * then answered NETWORK_EXCEPTION, which nobody reads); otherwise nothing.
      */
     static List<Unanswered> answerOrUnanswered(CompletableFuture<AcquireResponse> answer, List<Acquirer.Target> targets,
                                                List<Acquirer.Attempt> done, boolean connectionOpen) {

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** What an acquire pass gives back when the liveness guard answered its client first. */
+/** What an acquire pass gives back when its client was answered first (a detach) or nobody waits any more. */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class AcquireHandlerTest {
 
@@ -49,17 +49,17 @@ class AcquireHandlerTest {
     }
 
     @Test
-    void aPassAnsweredByTheGuardGivesBackWhatItAcquiredOnEveryPartition() {
+    void aPassAnsweredElsewhereFirstGivesBackWhatItAcquiredOnEveryPartition() {
         CompletableFuture<AcquireResponse> answer = new CompletableFuture<>();
         AcquireResponse timedOut = new AcquireResponse(List.of());
-        answer.complete(timedOut); // the liveness guard was first
+        answer.complete(timedOut); // the consumer detached and its parked acquire was answered empty first
         List<Acquirer.Target> targets = List.of(target(0), target(1), target(2), target(3));
         List<Acquirer.Attempt> done = List.of(acquired(0, new DeliveryRange(3, 5, 0), new DeliveryRange(8, 8, 2)),
                 acquired(1), failed(2), acquired(3, new DeliveryRange(0, 0, 1)));
 
         List<AcquireHandler.Unanswered> unanswered = AcquireHandler.answerOrUnanswered(answer, targets, done, true);
 
-        assertThat(answer.join()).as("the guard's answer stands").isSameAs(timedOut);
+        assertThat(answer.join()).as("the first answer stands").isSameAs(timedOut);
         assertThat(unanswered).extracting(AcquireHandler.Unanswered::target)
                 .as("partitions that acquired something; not the empty or failed ones")
                 .containsExactly(targets.get(0), targets.get(3));
