@@ -74,7 +74,8 @@ public final class DeliveryLeader {
     }
 
     /**
-     * Acquires available offsets in offset order from {@code start}: up to {@code maxRecords},
+     * Acquires available offsets in offset order from {@code start} (or the request's
+     * {@code fromOffset} when higher): up to {@code maxRecords},
      * below the high watermark, skipping offsets in flight and offsets the filter rejects (which
      * stay available). The record's ranges are what the response hands out, with their delivery
      * counts.
@@ -85,7 +86,7 @@ public final class DeliveryLeader {
             return refused;
         }
         List<OffsetRange> ranges = new ArrayList<>();
-        long offset = state.start();
+        long offset = Math.max(state.start(), request.fromOffset());
         int taken = 0;
         int rejected = 0;
         while (taken < request.maxRecords()) {

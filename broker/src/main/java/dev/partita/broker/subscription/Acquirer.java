@@ -134,7 +134,7 @@ final class Acquirer {
                     filter = AcquireRequest.ACCEPT_ALL;
                 }
                 proposal = leader.acquire(new AcquireRequest(t.session(), t.sessionEpoch(), t.connection(),
-                        Math.min(end, hw), t.maxRecords(), Integer.MAX_VALUE, filter));
+                        Math.min(end, hw), t.maxRecords(), Integer.MAX_VALUE, filter, first));
                 from = end;
             }
             MemoryRecords batches = read;

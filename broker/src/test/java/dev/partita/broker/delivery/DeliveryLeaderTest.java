@@ -46,6 +46,15 @@ class DeliveryLeaderTest {
     }
 
     @Test
+    void nothingBelowTheRequestsFromOffsetIsAcquired() {
+        // A subscription whose start lies below the log start (retention deleted what it never read):
+        // those offsets have no records, so handing them out would hold nothing until the lease ends.
+        StateRecord acquired = commit(leader.acquire(new AcquireRequest(S1, 0, C1, 10, 100, 0, AcquireRequest.ACCEPT_ALL, 6)));
+        assertThat(((StateRecord.Acquire) acquired).ranges()).containsExactly(new OffsetRange(6, 9, 0));
+        assertThat(acquire(S2, 0, C2, 10, 100)).as("without a from offset, from the start").containsExactly(new OffsetRange(0, 5, 0));
+    }
+
+    @Test
     void aSecondAcquireBeforeTheFirstCommitsSkipsItsOffsets() {
         StateRecord first = record(leader.acquire(AcquireRequest.of(S1, 0, C1, 10, 3)));
         StateRecord second = record(leader.acquire(AcquireRequest.of(S2, 0, C2, 10, 3)));
