@@ -1,8 +1,6 @@
 package dev.partita.broker.delivery;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -72,19 +70,6 @@ final class OffsetRuns {
     Run after(long offset) {
         Map.Entry<Long, Run> higher = runs.higherEntry(offset);
         return higher == null ? null : higher.getValue();
-    }
-
-    /** Runs overlapping {@code first..last}, in offset order (whole runs, not clipped). */
-    List<Run> overlapping(long first, long last) {
-        List<Run> result = new ArrayList<>();
-        Run floor = at(first);
-        if (floor != null) {
-            result.add(floor);
-        }
-        for (Run run : runs.subMap(first, false, last, true).values()) {
-            result.add(run);
-        }
-        return result;
     }
 
     /** Adds a run loaded from a snapshot (must not overlap what is there). */

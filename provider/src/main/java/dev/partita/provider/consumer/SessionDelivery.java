@@ -8,6 +8,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageListener;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -294,7 +295,9 @@ public final class SessionDelivery {
         await(acknowledgeByOwner(all), "acknowledge");
         lock.lock();
         try {
-            delivered.removeAll(all);
+            Set<Delivery> acknowledged = Collections.newSetFromMap(new IdentityHashMap<>());
+            acknowledged.addAll(all);
+            delivered.removeIf(acknowledged::contains); // a set: removeAll(List) is quadratic in what was delivered
         } finally {
             lock.unlock();
         }

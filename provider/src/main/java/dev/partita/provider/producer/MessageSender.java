@@ -56,11 +56,14 @@ public final class MessageSender {
     private static final int ASYNC_SEND_OVERHEAD = 512;
 
     private final PartitaConnection connection;
+    /** The connection's logical id, parsed once: every record carries it (noLocal). */
+    private final UUID connectionId;
     private final AsyncSends asyncSends;
     private final Map<PartitaDestination, Integer> partitions = new ConcurrentHashMap<>();
 
     public MessageSender(PartitaConnection connection, Object session) {
         this.connection = connection;
+        this.connectionId = UUID.fromString(connection.connectionId());
         this.asyncSends = new AsyncSends(session, connection.sender().completions());
     }
 
@@ -164,7 +167,7 @@ public final class MessageSender {
     private ProducerRecord toRecord(PartitaDestination destination, PartitaMessage message, long now) throws JMSException {
         // The sending connection and client ID travel with the record: the broker compares them for noLocal consumers.
         JmsRecord jms = MessageRecords.toRecord(message)
-                .withSender(new JmsSender(UUID.fromString(connection.connectionId()), connection.getClientID()));
+                .withSender(new JmsSender(connectionId, connection.getClientID()));
         long recordTimestamp = JmsRecordCodec.recordTimestamp(jms, now);
         Header[] headers = JmsRecordCodec.DEFAULT.encodeHeaders(jms, recordTimestamp);
         int partition = partitionFor(destination);
