@@ -20,9 +20,9 @@ import java.util.Set;
  * <tr><th>option</th><th>default</th><th>meaning</th></tr>
  * <tr><td>clientID</td><td>none</td><td>client ID of every connection (then {@code setClientID} is refused)</td></tr>
  * <tr><td>user / password</td><td>none</td><td>credentials of {@code createConnection()}; checked by the broker (SASL PLAIN)</td></tr>
- * <tr><td>prefetch</td><td>1000</td><td>messages a consumer may hold before the application takes them (consumers: not built yet)</td></tr>
- * <tr><td>blockOnAcknowledge</td><td>true</td><td>AUTO_ACKNOWLEDGE waits for the broker to confirm an ack (consumers: not built yet)</td></tr>
- * <tr><td>reconnectTimeout</td><td>30000</td><td>ms a blocking call waits for an unreachable broker: {@code createConnection}, the first send to a destination</td></tr>
+ * <tr><td>prefetch</td><td>1000</td><td>messages a consumer may hold before the application takes them</td></tr>
+ * <tr><td>blockOnAcknowledge</td><td>true</td><td>AUTO_ACKNOWLEDGE waits for the broker to confirm message n's ack before handing over n+1</td></tr>
+ * <tr><td>reconnectTimeout</td><td>30000</td><td>ms a blocking call waits for an unreachable broker (createConnection, a send's buffer memory, a receive, an acknowledge, release, subscribe or close; provider/README.md lists them)</td></tr>
  * <tr><td>sendTimeout</td><td>60000</td><td>ms from a send to its acknowledgement, retries during a broker outage included</td></tr>
  * <tr><td>requestTimeout</td><td>30000</td><td>ms one request waits for its answer</td></tr>
  * <tr><td>batchSize</td><td>16384</td><td>bytes per partition batch</td></tr>
